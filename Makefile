@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: MIT
+# The front door: `make run` builds and starts the main job; `make test` builds and runs every test.
+# Each target installs missing Debian packages first (scripts/install-deps, idempotent).
+
+JOBS        ?= $(shell nproc)
+FUZZ_SECONDS ?= 30
+PREFIX      ?= /usr/local
+RUN_ARGS    ?= --help
+
+.PHONY: all deps build run test clang asan asan-test fuzz bench install clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+# configure once per preset; later builds re-glob by themselves (CONFIGURE_DEPENDS)
+build/%/build.ninja:
+	cmake --preset $* >/dev/null
+
+build: deps build/release/build.ninja
+	cmake --build --preset release -j $(JOBS)
+
+# The main job. Until the services daemon exists this shows the command list (see README).
+run: build
+	build/release/sockit $(RUN_ARGS)
+
+test: build
+	ctest --preset release -j $(JOBS)
+
+# The whole tree with clang++ too (DESIGN.md: both compilers must build it).
+clang: deps build/clang/build.ninja
+	cmake --build --preset clang -j $(JOBS)
+
+asan: deps build/asan/build.ninja
+	cmake --build --preset asan -j $(JOBS)
+
+asan-test: asan
+	ctest --preset asan -j $(JOBS)
+
+# Every libFuzzer target for FUZZ_SECONDS each, from its committed corpus (new finds go to build/fuzz/).
+fuzz: deps build/fuzz/build.ninja
+	cmake --build --preset fuzz -j $(JOBS)
+	@scripts/run-fuzzers build/fuzz/fuzz $(FUZZ_SECONDS)
+
+bench: build
+	@bench/run-all
+
+install: build
+	cmake --install build/release --prefix $(PREFIX)
+
+clean:
+	rm -rf build

@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: MIT
+# Helpers for tests that drive the built `sockit` program (tests/cli, tests/peer).
+import json
+import os
+import shutil
+import subprocess
+import unittest
+
+SOCKIT = os.environ.get("SOCKIT") or os.path.join(
+    os.environ.get("SOCKIT_BUILD_DIR", "build/release"), "sockit")
+SOURCE_DIR = os.environ.get("SOCKIT_SOURCE_DIR", os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
+
+# sysexits, as README documents them
+EX_OK, EX_USAGE, EX_DATAERR, EX_NOHOST, EX_UNAVAILABLE, EX_OSERR, EX_IOERR = 0, 64, 65, 68, 69, 71, 74
+
+
+def run(*args, input=None, timeout=60, check=None, env=None):
+    """Runs `sockit ARGS...`; returns the CompletedProcess (text mode unless input is bytes)."""
+    text = not isinstance(input, (bytes, bytearray))
+    proc = subprocess.run([SOCKIT, *map(str, args)], input=input, capture_output=True, text=text,
+                          timeout=timeout, env=env)
+    if check is not None and proc.returncode != check:
+        raise AssertionError(f"sockit {' '.join(map(str, args))}: exit {proc.returncode}, want {check}\n"
+                             f"stdout: {proc.stdout}\nstderr: {proc.stderr}")
+    return proc
+
+
+def run_json(*args, **kw):
+    """Runs sockit with --json appended and returns the parsed document (exit 0 required)."""
+    proc = run(*args, "--json", check=EX_OK, **kw)
+    return json.loads(proc.stdout)
+
+
+def need(tool):
+    """Skips the test when a peer tool is not installed (scripts/install-deps installs them all)."""
+    if shutil.which(tool) is None:
+        raise unittest.SkipTest(f"{tool} is not installed (run scripts/install-deps)")
