@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// The address_errc error category and the text of address_error (RFC 791 / RFC 4291 / RFC 4632 input).
+#include "sockit/ip/address_error.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <string>
+
+namespace sockit {
+namespace {
+
+class address_category_impl final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "sockit.address"; }
+    std::string message(int value) const override {
+        switch (static_cast<address_errc>(value)) {
+            case address_errc::empty: return "empty address";
+            case address_errc::bad_character: return "unexpected character";
+            case address_errc::empty_octet: return "empty octet";
+            case address_errc::leading_zero: return "leading zero in an octet";
+            case address_errc::octet_too_large: return "octet > 255";
+            case address_errc::too_few_octets: return "too few octets";
+            case address_errc::too_many_octets: return "too many octets";
+            case address_errc::empty_group: return "empty group";
+            case address_errc::group_too_long: return "group of more than 4 hex digits";
+            case address_errc::too_few_groups: return "too few groups";
+            case address_errc::too_many_groups: return "too many groups";
+            case address_errc::double_colon_twice: return "'::' more than once";
+            case address_errc::double_colon_no_zero: return "'::' with 8 groups";
+            case address_errc::bad_zone: return "bad zone";
+            case address_errc::zone_on_ipv4: return "zone on an IPv4 address";
+            case address_errc::bad_prefix: return "bad prefix length";
+            case address_errc::prefix_too_large: return "prefix length too large";
+            case address_errc::bad_netmask: return "bad netmask";
+            case address_errc::host_bits_set: return "host bits set";
+            case address_errc::zone_in_network: return "zone in a network";
+            case address_errc::version_mismatch: return "IPv4 and IPv6 mixed";
+            case address_errc::bad_range: return "first address above last";
+            case address_errc::too_many_results: return "too many results";
+        }
+        return "unknown address error";
+    }
+};
+
+// A character as people read it in a message: itself when printable, else \xHH.
+std::string show_char(std::uint32_t c) {
+    if (c >= 0x20 && c < 0x7f && c != '\'') return std::string(1, static_cast<char>(c));
+    return fmt::format("\\x{:02x}", c & 0xffu);
+}
+
+}  // namespace
+
+const std::error_category& address_category() noexcept {
+    static const address_category_impl instance;
+    return instance;
+}
+
+std::string address_error::message() const {
+    if (code.category() != address_category()) return fmt::format("{} at offset {}", code.message(), offset);
+    const auto at = offset;
+    switch (static_cast<address_errc>(code.value())) {
+        case address_errc::empty: return "empty address";
+        case address_errc::bad_character:
+            return fmt::format("unexpected character '{}' at offset {}", show_char(detail), at);
+        case address_errc::empty_octet: return fmt::format("empty octet at offset {}", at);
+        case address_errc::leading_zero: return fmt::format("leading zero in octet at offset {}", at);
+        case address_errc::octet_too_large:
+            if (detail == UINT32_MAX) return fmt::format("octet > 255 at offset {}", at);
+            return fmt::format("octet {} > 255 at offset {}", detail, at);
+        case address_errc::too_few_octets: return fmt::format("only {} octets, need 4", detail);
+        case address_errc::too_many_octets: return fmt::format("more than 4 octets at offset {}", at);
+        case address_errc::empty_group: return fmt::format("empty group at offset {}", at);
+        case address_errc::group_too_long:
+            return fmt::format("group of {} hex digits (at most 4) at offset {}", detail, at);
+        case address_errc::too_few_groups: return fmt::format("only {} groups, need 8 or '::'", detail);
+        case address_errc::too_many_groups: return fmt::format("more than 8 groups at offset {}", at);
+        case address_errc::double_colon_twice: return fmt::format("second '::' at offset {}", at);
+        case address_errc::double_colon_no_zero:
+            return fmt::format("'::' at offset {} with 8 groups besides (it must stand for at least one)", at);
+        case address_errc::bad_zone:
+            if (detail == 0) return fmt::format("empty zone at offset {}", at);
+            if (detail == UINT32_MAX) return fmt::format("zone longer than 15 characters at offset {}", at);
+            return fmt::format("character '{}' not allowed in a zone at offset {}", show_char(detail), at);
+        case address_errc::zone_on_ipv4: return fmt::format("zone on an IPv4 address at offset {}", at);
+        case address_errc::bad_prefix: return fmt::format("prefix length is not a plain decimal number at offset {}", at);
+        case address_errc::prefix_too_large:
+            if (detail == UINT32_MAX) return fmt::format("prefix length too large at offset {}", at);
+            return fmt::format("prefix length {} too large at offset {}", detail, at);
+        case address_errc::bad_netmask: return fmt::format("mask is neither a netmask nor a hostmask at offset {}", at);
+        case address_errc::host_bits_set: return fmt::format("host bits set (strict) at offset {}", at);
+        case address_errc::zone_in_network: return fmt::format("zone not allowed in a network at offset {}", at);
+        case address_errc::version_mismatch: return "IPv4 and IPv6 mixed";
+        case address_errc::bad_range: return "first address is above the last";
+        case address_errc::too_many_results: return fmt::format("more than {} results", detail);
+    }
+    return fmt::format("{} at offset {}", code.message(), at);
+}
+
+}  // namespace sockit
