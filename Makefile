@@ -7,6 +7,10 @@ FUZZ_SECONDS ?= 30
 PREFIX      ?= /usr/local
 RUN_ARGS    ?= --help
 
+# ccache (when installed) keys on paths relative to the checkout, so a fresh clone reuses earlier builds.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+
 .PHONY: all deps build run test clang asan asan-test fuzz bench install clean
 
 all: build
