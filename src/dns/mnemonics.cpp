@@ -27,16 +27,18 @@ constexpr std::array<named<rr_type>, 22> type_names{{
     {rr_type::any, "ANY"},     {rr_type::caa, "CAA"},
 }};
 
-constexpr std::array<named<rr_class>, 6> class_names{{
-    {rr_class::in, "IN"}, {rr_class::cs, "CS"}, {rr_class::ch, "CH"},
+// CS (2, CSNET) is obsolete: dig and dnspython both print it as CLASS2.
+constexpr std::array<named<rr_class>, 5> class_names{{
+    {rr_class::in, "IN"}, {rr_class::ch, "CH"},
     {rr_class::hs, "HS"}, {rr_class::none, "NONE"}, {rr_class::any, "ANY"},
 }};
 
-constexpr std::array<named<rcode>, 19> rcode_names{{
+constexpr std::array<named<rcode>, 20> rcode_names{{
     {rcode::noerror, "NOERROR"},   {rcode::formerr, "FORMERR"},   {rcode::servfail, "SERVFAIL"},
     {rcode::nxdomain, "NXDOMAIN"}, {rcode::notimp, "NOTIMP"},     {rcode::refused, "REFUSED"},
     {rcode::yxdomain, "YXDOMAIN"}, {rcode::yxrrset, "YXRRSET"},   {rcode::nxrrset, "NXRRSET"},
-    {rcode::notauth, "NOTAUTH"},   {rcode::notzone, "NOTZONE"},   {rcode::badvers, "BADVERS"},
+    {rcode::notauth, "NOTAUTH"},   {rcode::notzone, "NOTZONE"},   {rcode::dsotypeni, "DSOTYPENI"},
+    {rcode::badvers, "BADVERS"},
     {rcode::badkey, "BADKEY"},     {rcode::badtime, "BADTIME"},   {rcode::badmode, "BADMODE"},
     {rcode::badname, "BADNAME"},   {rcode::badalg, "BADALG"},     {rcode::badtrunc, "BADTRUNC"},
     {rcode::badcookie, "BADCOOKIE"},

@@ -23,6 +23,7 @@ enum class rcode : std::uint16_t {
     nxrrset = 8,
     notauth = 9,
     notzone = 10,
+    dsotypeni = 11,  ///< RFC 8490
     badvers = 16,
     badkey = 17,
     badtime = 18,

@@ -14,7 +14,7 @@ namespace sockit::dns {
 /// A CLASS (or QCLASS) value. In an OPT record this field carries the UDP payload size instead.
 enum class rr_class : std::uint16_t {
     in = 1,
-    cs = 2,
+    cs = 2,  ///< CSNET, obsolete (printed CLASS2, as dig does)
     ch = 3,
     hs = 4,
     none = 254,
