@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+// request_parser: request-line (RFC 9112 §3), field lines (§5) and request body framing (§6.1, §6.3).
+#include "sockit/http/request_parser.hpp"
+
+#include <algorithm>
+
+#include "chars.hpp"
+#include "head_parse.hpp"
+#include "sockit/core/codec_errc.hpp"
+#include "sockit/http/http_errc.hpp"
+
+namespace sockit::http {
+
+using detail::is_tchar;
+using detail::is_target_char;
+
+request_parser::request_parser(const http_limits& limits) : limits_(limits), body_(limits) {
+    offsets_.reserve(std::min<std::size_t>(limits.max_fields, 32));
+    fields_.reserve(std::min<std::size_t>(limits.max_fields, 32));
+}
+
+void request_parser::reset() noexcept {
+    phase_ = phase::head;
+    error_ = {};
+    scanner_.reset();
+    offsets_.clear();
+    fields_.clear();
+    head_ = {};
+    body_.start({});
+}
+
+result<std::size_t> request_parser::failed(std::error_code ec) noexcept {
+    if (ec != codec_errc::need_more) {
+        phase_ = phase::failed;
+        error_ = ec;
+    }
+    return fail(ec);
+}
+
+result<std::size_t> request_parser::parse_head(bytes_view bytes) {
+    if (phase_ == phase::failed) return fail(error_);
+    if (phase_ == phase::body) reset();
+    const std::string_view buf = as_chars(bytes);
+    for (;;) {
+        auto line = scanner_.next(buf, limits_, true, http_errc::uri_too_long, http_errc::bad_request_line);
+        if (!line) return failed(line.error());
+        switch (line->kind) {
+            case line_kind::start:
+                if (auto r = parse_request_line(buf, line->begin, line->end); !r) return failed(r.error());
+                break;
+            case line_kind::field: {
+                auto f = detail::parse_field_line(buf, line->begin, line->end);
+                if (!f) return failed(f.error());
+                offsets_.push_back(*f);
+                break;
+            }
+            case line_kind::end:
+                if (auto r = finish_head(buf); !r) return failed(r.error());
+                return line->end + (buf[line->end] == '\r' ? 2 : 1);
+        }
+    }
+}
+
+// request-line = method SP request-target SP HTTP-version, single spaces (RFC 9112 §3).
+result<void> request_parser::parse_request_line(std::string_view buf, std::size_t begin, std::size_t end) noexcept {
+    const std::string_view line = buf.substr(begin, end - begin);
+    if (line.find('\r') != std::string_view::npos) return fail(http_errc::bare_cr);
+    std::size_t i = 0;
+    while (i < line.size() && is_tchar(line[i])) ++i;
+    if (i == 0 || i == line.size() || line[i] != ' ') return fail(http_errc::bad_request_line);
+    method_off_ = begin;
+    method_len_ = i;
+    const std::size_t t = ++i;
+    while (i < line.size() && is_target_char(line[i])) ++i;
+    if (i == t || i == line.size() || line[i] != ' ') return fail(http_errc::bad_request_line);
+    target_off_ = begin + t;
+    target_len_ = i - t;
+    if (!detail::parse_version(line.substr(i + 1), version_)) return fail(http_errc::bad_request_line);
+    if (version_.major != 1) return fail(http_errc::bad_version);  // HTTP/0.x, HTTP/2+ on this wire: 505
+    return {};
+}
+
+// Decides the body framing: RFC 9112 §6.3 rules 3-6 for requests, with the MAY-reject cases rejected.
+result<void> request_parser::finish_head(std::string_view buf) {
+    detail::make_fields(buf, offsets_, fields_);
+    head_.method = buf.substr(method_off_, method_len_);
+    head_.target = buf.substr(target_off_, target_len_);
+    head_.version = version_;
+    head_.headers = header_list(fields_);
+    auto facts = detail::collect_field_facts(head_.headers);
+    if (!facts) return fail(facts.error());
+    body_framing framing;
+    if (facts->has_transfer_encoding) {
+        if (facts->has_content_length) return fail(http_errc::te_and_content_length);
+        if (!version_.at_least_1_1()) return fail(http_errc::bad_transfer_encoding);  // §6.1: faulty framing
+        if (facts->codings == 0 || !facts->chunked_final || facts->chunked_misplaced) {
+            return fail(http_errc::bad_transfer_encoding);  // §6.3 rule 4: length cannot be determined
+        }
+        if (facts->other_coding) return fail(http_errc::unsupported_transfer_coding);
+        framing.kind = body_kind::chunked;
+    } else if (facts->has_content_length) {
+        if (facts->content_length > limits_.max_body) return fail(http_errc::body_too_large);
+        framing.kind = body_kind::content_length;
+        framing.length = facts->content_length;
+    }
+    if (facts->hosts > 1) return fail(http_errc::duplicate_host);
+    if (facts->hosts == 0 && limits_.require_host && version_.at_least_1_1()) return fail(http_errc::missing_host);
+    head_.body = framing;
+    body_.start(framing);
+    phase_ = phase::body;
+    return {};
+}
+
+result<body_part> request_parser::read_body(bytes_view buf) noexcept {
+    if (phase_ == phase::failed) return fail(error_);
+    if (phase_ != phase::body) return body_part{{}, 0, true};  // precondition: a head was parsed
+    auto part = body_.read(buf);
+    if (!part && part.error() != codec_errc::need_more) {
+        phase_ = phase::failed;
+        error_ = part.error();
+    }
+    return part;
+}
+
+}  // namespace sockit::http
