@@ -149,8 +149,9 @@ void append_edns(std::string& out, const dns::edns& e) {
             out += fmt::format("; PAD: ({} bytes)\n", o.data.size());
         } else {
             out += code == edns_option_code::nsid ? std::string("; NSID") : fmt::format("; OPT={}", o.code);
+            out += ':';
             if (!o.data.empty()) {
-                out += ": ";
+                out += ' ';
                 append_option_bytes(out, o.data);
             }
             out += '\n';
