@@ -3,6 +3,7 @@
 #include "sockit/pool/task_queue.hpp"
 
 #include <algorithm>
+#include <thread>
 #include <utility>
 
 namespace sockit {
@@ -20,6 +21,7 @@ task_queue::task task_queue::take_front() noexcept {
     ring_[head_] = nullptr;
     head_ = (head_ + 1) & (ring_.size() - 1);
     --count_;
+    queued_hint_.store(count_, std::memory_order_relaxed);
     return t;
 }
 
@@ -36,6 +38,7 @@ bool task_queue::push(task t) {
         if (count_ == ring_.size()) grow();
         ring_[(head_ + count_) & (ring_.size() - 1)] = std::move(t);
         ++count_;
+        queued_hint_.store(count_, std::memory_order_relaxed);
         wake = sleepers_ != 0;
     }
     // Notify outside the lock (the woken consumer does not collide with us on the mutex), and only when
@@ -66,19 +69,38 @@ std::optional<task_queue::task> task_queue::try_pop() {
 std::size_t task_queue::pop_batch(std::vector<task>& out, std::size_t max, std::size_t finished) {
     std::unique_lock lock(mu_);
     if (finished != 0) finish_locked(finished);
+    if (count_ == 0 && !closed_) {
+        // Look again for a few microseconds before sleeping: a producer submitting a stream of jobs then
+        // hands them over without a futex wake-up per job. Yielding keeps the wait polite on a busy machine.
+        lock.unlock();
+        for (int i = 0; i < spin_rounds && queued_hint_.load(std::memory_order_relaxed) == 0; ++i)
+            std::this_thread::yield();
+        lock.lock();
+    }
     while (count_ == 0 && !closed_) {
         ++sleepers_;
         not_empty_.wait(lock);
         --sleepers_;
     }
-    const std::size_t n = std::min(std::max<std::size_t>(max, 1), (count_ + 1) / 2);
-    for (std::size_t i = 0; i < n; ++i) out.push_back(take_front());
-    in_progress_ += n;
+    const std::size_t n = take_batch(out, max);
     // More jobs left and another consumer asleep: pass the baton rather than leave it to the producer.
     const bool wake = count_ != 0 && sleepers_ != 0;
     lock.unlock();
     if (wake) not_empty_.notify_one();
     return n;
+}
+
+std::size_t task_queue::take_batch(std::vector<task>& out, std::size_t max) {
+    const std::size_t n = std::min(std::max<std::size_t>(max, 1), (count_ + 1) / 2);
+    for (std::size_t i = 0; i < n; ++i) out.push_back(take_front());
+    in_progress_ += n;
+    return n;
+}
+
+std::size_t task_queue::try_pop_batch(std::vector<task>& out, std::size_t max, std::size_t finished) {
+    std::lock_guard lock(mu_);
+    if (finished != 0) finish_locked(finished);
+    return take_batch(out, max);
 }
 
 void task_queue::task_done(std::size_t n) {

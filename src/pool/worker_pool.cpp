@@ -72,16 +72,33 @@ void worker_pool::work() noexcept {
             return;
         }
         if (n == 0) return;  // closed and drained
-        for (auto& job : batch) {
-            try {
-                job();
-            } catch (...) {
-                report(std::current_exception());
-            }
-            job = nullptr;  // destroy the job (and what it captured) before reporting it done
-        }
+        run_batch(batch);
         finished = n;
     }
+}
+
+void worker_pool::run_batch(std::vector<task>& batch) noexcept {
+    for (auto& job : batch) {
+        try {
+            job();
+        } catch (...) {
+            report(std::current_exception());
+        }
+        job = nullptr;  // destroy the job (and what it captured) before reporting it done
+    }
+    batch.clear();
+}
+
+void worker_pool::wait_idle_helping() {
+    std::vector<task> batch;
+    std::size_t finished = 0;
+    for (;;) {
+        std::size_t n = queue_->try_pop_batch(batch, opts_.max_batch, finished);
+        if (n == 0) break;
+        run_batch(batch);
+        finished = n;
+    }
+    queue_->wait_idle();
 }
 
 std::size_t worker_pool::shutdown(shutdown_mode mode) {

@@ -208,6 +208,36 @@ TEST(WorkerPool, JobsMaySubmitJobsAndWaitIdleSeesThemAll) {
     EXPECT_EQ(ran, 127);  // a full binary tree of depth 6
 }
 
+TEST(WorkerPool, WaitIdleHelpingRunsJobsOnCallerToo) {
+    auto p = worker_pool::create(1);
+    ASSERT_TRUE(p);
+    std::promise<void> release;
+    std::shared_future<void> gate = release.get_future().share();
+    std::atomic<bool> started{false};
+    (*p)->submit([&, gate] {  // occupies the only worker until the caller has run everything else
+        started = true;
+        gate.wait();
+    });
+    ASSERT_TRUE(eventually([&] { return started.load(); }));
+    const auto caller = std::this_thread::get_id();
+    std::atomic<int> on_caller{0};
+    for (int i = 0; i < 100; ++i) {
+        (*p)->submit([&, i] {
+            if (std::this_thread::get_id() == caller) ++on_caller;
+            if (i == 99) throw std::runtime_error("last");
+        });
+    }
+    std::thread opener([&] {
+        (void)eventually([&] { return (*p)->queue().size() == 0; });
+        release.set_value();
+    });
+    (*p)->wait_idle_helping();
+    opener.join();
+    EXPECT_TRUE((*p)->is_idle());
+    EXPECT_EQ(on_caller, 100);  // the worker was blocked: the caller ran them all
+    EXPECT_EQ((*p)->take_errors().size(), 1u);  // and reported the exception like a worker would
+}
+
 TEST(WorkerPool, WaitIdleForTimesOut) {
     auto p = worker_pool::create(1);
     ASSERT_TRUE(p);

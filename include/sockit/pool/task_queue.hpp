@@ -2,6 +2,7 @@
 // task_queue: a thread-safe FIFO of jobs with task_done accounting, the shared queue of a worker pool.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -45,6 +46,9 @@ public:
     /// Returns how many it took; the caller reports them as finished on its next call or with task_done().
     std::size_t pop_batch(std::vector<task>& out, std::size_t max, std::size_t finished);
 
+    /// Like pop_batch() but never blocks: returns 0 at once when nothing is queued.
+    std::size_t try_pop_batch(std::vector<task>& out, std::size_t max, std::size_t finished);
+
     /// Reports `n` jobs taken with pop/try_pop/pop_batch as finished (wakes wait_idle() when nothing is left).
     void task_done(std::size_t n = 1);
 
@@ -70,6 +74,7 @@ public:
 
 private:
     void grow();
+    std::size_t take_batch(std::vector<task>& out, std::size_t max);
     task take_front() noexcept;
     void finish_locked(std::size_t n) noexcept;
 
@@ -83,6 +88,8 @@ private:
     std::size_t sleepers_ = 0;       // consumers blocked in not_empty_
     std::size_t idle_waiters_ = 0;   // threads blocked in idle_
     bool closed_ = false;
+    std::atomic<std::size_t> queued_hint_{0};  // count_, readable without the lock (spinning consumers)
+    static constexpr int spin_rounds = 50;
 };
 
 }  // namespace sockit

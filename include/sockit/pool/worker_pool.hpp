@@ -68,6 +68,10 @@ public:
     /// Blocks until every job submitted so far has run (the seeds' "while (!wp_is_empty(p)) sleep(1)",
     /// without the polling). Must not be called from a job of this pool (it would wait for itself).
     void wait_idle() { queue_->wait_idle(); }
+    /// Like wait_idle(), but the calling thread runs queued jobs itself until none is left, then waits for
+    /// the ones still running on workers (as tbb::task_group::wait does). Jobs then run on the caller's
+    /// thread too; their exceptions are reported like the workers'. Must not be called from a job.
+    void wait_idle_helping();
     /// Like wait_idle() with a limit; returns whether the pool became idle.
     bool wait_idle_for(std::chrono::milliseconds limit) { return queue_->wait_idle_for(limit); }
     /// True when no job is queued or running.
@@ -91,6 +95,7 @@ private:
     worker_pool(std::unique_ptr<task_queue> owned, task_queue* queue, options opts);
     static result<std::unique_ptr<worker_pool>> start(std::unique_ptr<worker_pool> pool, std::size_t workers);
     void work() noexcept;
+    void run_batch(std::vector<task>& batch) noexcept;
     void report(std::exception_ptr e) noexcept;
 
     std::unique_ptr<task_queue> owned_queue_;
