@@ -22,11 +22,22 @@ struct addrinfo_deleter {
 
 bool has_nul(std::string_view s) noexcept { return s.find('\0') != std::string_view::npos; }
 
+bool is_decimal(std::string_view s) noexcept {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 result<resolution> resolver::resolve(std::string_view host, std::string_view service,
                                      const resolve_hints& hints) noexcept {
     if (has_nul(host) || has_nul(service) || (host.empty() && service.empty())) return fail(sys_error(EINVAL));
+    // glibc takes any decimal service and truncates it to 16 bits ("99999" would become port 34463).
+    if (is_decimal(service)) {
+        unsigned port = 0;
+        auto [end, ec] = std::from_chars(service.data(), service.data() + service.size(), port);
+        if (service.size() > 5 || ec != std::errc{} || port > 65535)
+            return fail(std::make_error_code(std::errc::result_out_of_range));
+    }
     try {
         const std::string host_z(host);
         const std::string service_z(service);

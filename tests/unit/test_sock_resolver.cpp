@@ -96,6 +96,11 @@ TEST(Resolver, NumericHosts) {
 TEST(Resolver, BadArguments) {
     EXPECT_EQ(resolver::resolve("", "").error(), std::errc::invalid_argument);  // nothing to look up
     EXPECT_EQ(resolver::resolve(std::string("a\0b", 3), "80").error(), std::errc::invalid_argument);
+    EXPECT_EQ(resolver::resolve("127.0.0.1", "65536").error(), std::errc::result_out_of_range);  // not truncated
+    EXPECT_EQ(resolver::resolve("127.0.0.1", "99999").error(), std::errc::result_out_of_range);
+    EXPECT_EQ(resolver::resolve("127.0.0.1", "000000080").error(), std::errc::result_out_of_range);  // too long
+    EXPECT_EQ(resolver::resolve("127.0.0.1", "65535")->addresses.at(0).address.port(), 65535);      // the top
+    EXPECT_EQ(resolver::service_port("70000").error(), std::errc::result_out_of_range);
     resolve_hints hints;
     hints.flags = AI_NUMERICHOST;
     auto svc = resolver::resolve("127.0.0.1", "no-such-service-xyz", hints);

@@ -54,7 +54,8 @@ public:
     /// getaddrinfo(host, service, hints). An empty host means none (loopback, or the wildcard address with
     /// AI_PASSIVE); an empty service means no port (0). Errors: gai_errc (no_name for an unknown host,
     /// service for an unknown service, again for a temporary failure, ...), errno values for EAI_SYSTEM,
-    /// EINVAL when host or service holds a NUL byte or both are empty.
+    /// EINVAL when host or service holds a NUL byte or both are empty, ERANGE for a decimal service above
+    /// 65535 (which glibc would silently truncate to 16 bits).
     static result<resolution> resolve(std::string_view host, std::string_view service,
                                       const resolve_hints& hints = {}) noexcept;
 
