@@ -87,8 +87,8 @@ int run_ifaces(std::span<char*> args) {
     for (const auto& name : names) {
         auto it = std::find_if(all->begin(), all->end(), [&](const auto& i) { return i.name == name; });
         if (it == all->end()) {
-            print_error("ifaces", name, "no such interface");
-            return exit_code::data_error;
+            print_error("ifaces", fmt::format("'{}'", name), "no such interface");
+            return exit_code::usage;
         }
         shown.push_back(*it);
     }
