@@ -14,6 +14,8 @@ result<scanned_line> line_scanner::next(std::string_view buf, const http_limits&
                                         http_errc start_too_long, http_errc blank_start) noexcept {
     const char* d = buf.data();
     const std::size_t n = buf.size();
+    // Precondition: buf extends the previous buffers. If it is shorter, wait rather than underflow.
+    if (line_start_ > n || pos_ > n) return fail(codec_errc::need_more);
     for (;;) {
         const void* found = pos_ < n ? std::memchr(d + pos_, '\n', n - pos_) : nullptr;
         const std::size_t stop = found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - d) : n;
