@@ -156,6 +156,7 @@ private:
         src4_ = ip.src().data();
         dst4_ = ip.dst().data();
         whole_ = ip.length_ok() && ip.complete() && !ip.more_fragments();
+        fragment_ = ip.more_fragments();
         cur = ip.payload();
         value = ip.protocol();
         if (ip.fragment_offset() != 0) return next_kind::payload;  // not a transport header
@@ -171,6 +172,7 @@ private:
         src6_ = ip.src().data();
         dst6_ = ip.dst().data();
         whole_ = ip.complete();
+        fragment_ = false;
         cur = ip.payload();
         value = ip.next_header();
         return next_kind::ip_proto;
@@ -185,8 +187,20 @@ private:
             cur = e->payload();
             value = e->next_header();
             if (proto == ip_proto::fragment) {
-                if (e->more_fragments()) whole_ = false;
+                if (e->more_fragments()) {
+                    whole_ = false;
+                    fragment_ = true;
+                }
                 if (e->fragment_offset() != 0) return next_kind::payload;
+            } else if (proto == ip_proto::routing && e->segments_left() > 0) {
+                // The transport checksum uses the final destination (RFC 8200 §8.1): the last address
+                // of a type 0 or 2 header, the first segment (listed last-to-first) of an SRH (RFC 8754).
+                bytes_view rd = e->routing_data();
+                if ((e->routing_type() == 0 || e->routing_type() == 2) && rd.size() >= 20) {
+                    dst6_ = rd.data() + 4 + (rd.size() - 4) / 16 * 16 - 16;
+                } else if (e->routing_type() == 4 && rd.size() >= 20) {
+                    dst6_ = rd.data() + 4;
+                }
             }
             return value == ip_proto::no_next ? (cur.empty() ? next_kind::done : next_kind::payload)
                                               : next_kind::ip_proto;
@@ -222,8 +236,11 @@ private:
                 if (!u) return stop(codec_errc::truncated, cur), next_kind::done;
                 codec_errc issue{};
                 if (!u->length_ok()) {
-                    issue = (whole_ || u->length() < udp_view::header_size) ? codec_errc::bad_length
-                                                                            : codec_errc::truncated;
+                    if (u->length() < udp_view::header_size || (whole_ && !fragment_)) {
+                        issue = codec_errc::bad_length;
+                    } else if (!fragment_) {
+                        issue = codec_errc::truncated;
+                    }  // the first fragment of a datagram carries only part of what the length counts
                 } else if (verify_ && whole_ && !udp_checksum_ok(*u)) {
                     issue = codec_errc::bad_checksum;
                 }
@@ -267,7 +284,8 @@ private:
     const std::uint8_t* dst4_ = nullptr;
     const std::uint8_t* src6_ = nullptr;
     const std::uint8_t* dst6_ = nullptr;
-    bool whole_ = false;  // the innermost IP packet was captured whole and is not a fragment
+    bool whole_ = false;     // the innermost IP packet was captured whole and is not a fragment
+    bool fragment_ = false;  // the innermost IP packet is a first fragment (more fragments follow)
 };
 
 }  // namespace

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+// `sockit capture`: live capture through libpcap, printed as `sockit decode` prints, or written to a pcap file.
+#include <pcap/pcap.h>
+#include <signal.h>
+
+#include <chrono>
+#include <csignal>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "command.hpp"
+#include "exit_code.hpp"
+#include "output.hpp"
+#include "packet_output.hpp"
+#include "sockit/wire/link_type.hpp"
+
+namespace sockit::cli {
+namespace {
+
+volatile std::sig_atomic_t stop_requested = 0;
+
+extern "C" void on_stop_signal(int) { stop_requested = 1; }
+
+int run_capture(std::span<char*> args) {
+    auto app = make_app("capture",
+                        "Capture packets live on an interface (root or CAP_NET_RAW) and print them as `sockit decode` "
+                        "does, or write them to a pcap file with -w. Stops after -c packets, --timeout seconds, or on "
+                        "SIGINT/SIGTERM.",
+                        "sockit capture -i lo -c 5 'icmp or icmp6'");
+    std::string iface = "any";
+    std::string write_file;
+    std::vector<std::string> filter_words;
+    bool verbose = false, json = false, hex = false, stats = false, utc = false;
+    long long max_count = -1;
+    double timeout = 0;
+    int snaplen = 262144;
+    app->add_option("-i,--interface", iface, "interface to capture on (default: any)");
+    app->add_option("filter", filter_words, "BPF filter expression (as for tcpdump)");
+    app->add_option("-w,--write", write_file, "write the packets to this pcap file instead of printing them");
+    app->add_option("-c,--count", max_count, "stop after N packets")->check(CLI::NonNegativeNumber);
+    app->add_option("--timeout", timeout, "stop after this many seconds (0: no limit)")->check(CLI::NonNegativeNumber);
+    app->add_option("-s,--snaplen", snaplen, "bytes kept per packet")->check(CLI::Range(64, 262144));
+    app->add_flag("-v,--verbose", verbose, "a line of fields per layer under each packet");
+    app->add_flag("--json", json, "JSON Lines, as `sockit decode --json`");
+    app->add_flag("-x,--hex", hex, "hex dump of each frame");
+    app->add_flag("--stats", stats, "packets and bytes per protocol at the end");
+    app->add_flag("--utc", utc, "print line timestamps in UTC rather than local time");
+    if (auto done = parse(*app, args)) return *done;
+
+    char errbuf[PCAP_ERRBUF_SIZE] = {};
+    pcap_t* handle = pcap_create(iface.c_str(), errbuf);
+    if (handle == nullptr) {
+        print_error("capture", iface, errbuf);
+        return exit_code::os_error;
+    }
+    struct closer {
+        pcap_t* h;
+        ~closer() { pcap_close(h); }
+    } close_handle{handle};
+    pcap_set_snaplen(handle, snaplen);
+    pcap_set_timeout(handle, 100);  // wake up 10 times a second to check the deadline and signals
+    pcap_set_immediate_mode(handle, 1);
+    int rc = pcap_activate(handle);
+    if (rc < 0) {
+        std::string why = pcap_geterr(handle);
+        if (rc == PCAP_ERROR_PERM_DENIED) {
+            print_error("capture", iface, "permission denied: live capture needs root or CAP_NET_RAW (" + why + ")");
+            return exit_code::os_error;
+        }
+        if (rc == PCAP_ERROR_NO_SUCH_DEVICE) {
+            print_error("capture", iface, "no such interface");
+            return exit_code::usage;
+        }
+        print_error("capture", iface, why);
+        return exit_code::os_error;
+    }
+    int dlt = pcap_datalink(handle);
+    auto link = wire::link_type_from_dlt(dlt);
+    if (!link && write_file.empty()) {
+        const char* name = pcap_datalink_val_to_name(dlt);
+        print_error("capture", iface, std::string("unsupported link type ") + (name ? name : std::to_string(dlt)));
+        return exit_code::data_error;
+    }
+    if (!filter_words.empty()) {
+        std::string expr;
+        for (const auto& w : filter_words) expr += (expr.empty() ? "" : " ") + w;
+        bpf_program prog{};
+        if (pcap_compile(handle, &prog, expr.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0) {
+            print_error("capture", "filter '" + expr + "'", pcap_geterr(handle));
+            return exit_code::usage;
+        }
+        int frc = pcap_setfilter(handle, &prog);
+        pcap_freecode(&prog);
+        if (frc != 0) {
+            print_error("capture", "filter '" + expr + "'", pcap_geterr(handle));
+            return exit_code::usage;
+        }
+    }
+    pcap_dumper_t* dumper = nullptr;
+    if (!write_file.empty()) {
+        dumper = pcap_dump_open(handle, write_file.c_str());
+        if (dumper == nullptr) {
+            print_error("capture", write_file, pcap_geterr(handle));
+            return exit_code::io_error;
+        }
+    }
+
+    struct sigaction sa {};
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    struct sigaction old_int {}, old_term {};
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+
+    packet_output_options opts;
+    opts.format = json ? packet_format::json : verbose ? packet_format::verbose : packet_format::line;
+    opts.hex = hex;
+    opts.stats = stats;
+    opts.utc = utc;
+    packet_output out(opts);
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout);
+    long long seen = 0;
+    int status = exit_code::ok;
+    while (!stop_requested && (max_count < 0 || seen < max_count)) {
+        if (timeout > 0 && std::chrono::steady_clock::now() >= deadline) break;
+        pcap_pkthdr* hdr = nullptr;
+        const u_char* bytes = nullptr;
+        int n = pcap_next_ex(handle, &hdr, &bytes);
+        if (n == 0) continue;  // the 100 ms timeout
+        if (n != 1) {
+            print_error("capture", iface, pcap_geterr(handle));
+            status = exit_code::io_error;
+            break;
+        }
+        ++seen;
+        if (dumper != nullptr) {
+            pcap_dump(reinterpret_cast<u_char*>(dumper), hdr, bytes);
+        } else {
+            out.packet(hdr->ts, hdr->len, bytes_view(bytes, hdr->caplen), *link);
+        }
+    }
+    sigaction(SIGINT, &old_int, nullptr);
+    sigaction(SIGTERM, &old_term, nullptr);
+    if (dumper != nullptr) {
+        if (pcap_dump_flush(dumper) != 0 && status == exit_code::ok) {
+            print_error("capture", write_file, "write failed");
+            status = exit_code::io_error;
+        }
+        pcap_dump_close(dumper);
+        std::fflush(stdout);
+        std::fprintf(stderr, "%lld packets captured\n", seen);
+    }
+    if (!out.finish() && status == exit_code::ok) {
+        print_error("capture", "standard output", "write failed");
+        status = exit_code::io_error;
+    }
+    return status;
+}
+
+}  // namespace
+
+SOCKIT_COMMAND("capture", "capture packets live with libpcap (root), printed like decode or written with -w",
+               run_capture);
+
+}  // namespace sockit::cli

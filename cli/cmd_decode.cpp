@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+// `sockit decode FILE [FILTER]`: dissects a pcap or pcapng file (read through libpcap), tcpdump -nn style.
+#include <pcap/pcap.h>
+
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "command.hpp"
+#include "exit_code.hpp"
+#include "output.hpp"
+#include "packet_output.hpp"
+#include "sockit/wire/link_type.hpp"
+
+namespace sockit::cli {
+namespace {
+
+int run_decode(std::span<char*> args) {
+    auto app = make_app("decode",
+                        "Decode the packets of a pcap or pcapng file: one line per packet (like tcpdump -nn), a field "
+                        "tree with -v, JSON Lines with --json. Link types: Ethernet, raw IP, Linux cooked (SLL, SLL2), "
+                        "BSD loopback (NULL, LOOP), PPP. An optional BPF filter selects packets.",
+                        "sockit decode trace.pcap -c 10 'udp port 53'");
+    std::string file;
+    std::vector<std::string> filter_words;
+    bool verbose = false, json = false, hex = false, stats = false, utc = false;
+    long long max_count = -1;
+    app->add_option("file", file, "capture file (pcap or pcapng)")->required();
+    app->add_option("filter", filter_words, "BPF filter expression (as for tcpdump), e.g. 'tcp port 80'");
+    app->add_flag("-v,--verbose", verbose, "a line of fields per layer under each packet");
+    app->add_flag("--json", json, "JSON Lines: one object per packet with a \"layers\" array (see README)");
+    app->add_flag("-x,--hex", hex, "hex dump of each frame (a \"hex\" key with --json)");
+    app->add_flag("--stats", stats, "packets and bytes per protocol at the end");
+    app->add_flag("--utc", utc, "print line timestamps in UTC rather than local time");
+    app->add_option("-c,--count", max_count, "stop after N packets")->check(CLI::NonNegativeNumber);
+    if (auto done = parse(*app, args)) return *done;
+
+    char errbuf[PCAP_ERRBUF_SIZE] = {};
+    pcap_t* handle = pcap_open_offline_with_tstamp_precision(file.c_str(), PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+    if (handle == nullptr) {
+        print_error("decode", file, errbuf);
+        return exit_code::io_error;
+    }
+    struct closer {
+        pcap_t* h;
+        ~closer() { pcap_close(h); }
+    } close_handle{handle};
+
+    int dlt = pcap_datalink(handle);
+    auto link = wire::link_type_from_dlt(dlt);
+    if (!link) {
+        const char* name = pcap_datalink_val_to_name(dlt);
+        print_error("decode", file, std::string("unsupported link type ") + (name ? name : std::to_string(dlt)));
+        return exit_code::data_error;
+    }
+    if (!filter_words.empty()) {
+        std::string expr;
+        for (const auto& w : filter_words) expr += (expr.empty() ? "" : " ") + w;
+        bpf_program prog{};
+        if (pcap_compile(handle, &prog, expr.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0) {
+            print_error("decode", "filter '" + expr + "'", pcap_geterr(handle));
+            return exit_code::usage;
+        }
+        int rc = pcap_setfilter(handle, &prog);
+        pcap_freecode(&prog);
+        if (rc != 0) {
+            print_error("decode", "filter '" + expr + "'", pcap_geterr(handle));
+            return exit_code::usage;
+        }
+    }
+
+    packet_output_options opts;
+    opts.format = json ? packet_format::json : verbose ? packet_format::verbose : packet_format::line;
+    opts.hex = hex;
+    opts.stats = stats;
+    opts.utc = utc;
+    packet_output out(opts);
+    int status = exit_code::ok;
+    while (max_count < 0 || static_cast<long long>(out.count()) < max_count) {
+        pcap_pkthdr* hdr = nullptr;
+        const u_char* bytes = nullptr;
+        int rc = pcap_next_ex(handle, &hdr, &bytes);
+        if (rc == PCAP_ERROR_BREAK) break;  // end of file
+        if (rc != 1) {
+            out.finish();
+            print_error("decode", file, pcap_geterr(handle));
+            status = exit_code::io_error;
+            break;
+        }
+        out.packet(hdr->ts, hdr->len, bytes_view(bytes, hdr->caplen), *link);
+    }
+    if (!out.finish() && status == exit_code::ok) {
+        print_error("decode", "standard output", "write failed");
+        status = exit_code::io_error;
+    }
+    return status;
+}
+
+}  // namespace
+
+SOCKIT_COMMAND("decode", "decode the packets of a pcap/pcapng file (tcpdump -nn style, -v, --json)", run_decode);
+
+}  // namespace sockit::cli
