@@ -44,7 +44,11 @@ void round_trip(const request_head& head, const std::string& body, const http_li
     } else {
         w.body(as_bytes(body));
     }
-    const std::string again = testing::parse_requests(as_chars(bytes_view(out)), {}, limits, 2);
+    // The writer's lines may be longer than the input's ("a:b" becomes "a: b", LF becomes CRLF):
+    // reparse with room for that, the same body and field-count limits.
+    http_limits relaxed = limits;
+    relaxed.max_start_line = relaxed.max_field_line = relaxed.max_head = std::size_t{1} << 20;
+    const std::string again = testing::parse_requests(as_chars(bytes_view(out)), {}, relaxed, 2);
     const std::string expected = testing::describe(head) + "body [" + body + "]\nend\n";
     check(again == expected);
 }

@@ -47,7 +47,11 @@ void round_trip(const response_head& head, const std::string& body, std::string_
     } else {
         w.body(as_bytes(body));
     }
-    response_parser p(limits);
+    // The writer's lines may be longer than the input's ("a:b" becomes "a: b", a reason is filled in):
+    // reparse with room for that, the same body and field-count limits.
+    http_limits relaxed = limits;
+    relaxed.max_start_line = relaxed.max_field_line = relaxed.max_head = std::size_t{1} << 20;
+    response_parser p(relaxed);
     auto n = p.parse_head(bytes_view(out), method);
     check(n.has_value());
     response_head expected = head;

@@ -17,6 +17,7 @@ namespace sockit::http {
 /// Not thread-safe; never blocks.
 class body_reader {
 public:
+    /// A reader enforcing limits.max_body (and the chunked limits); starts as done with no body.
     explicit body_reader(const http_limits& limits = {}) noexcept : limits_(limits), chunked_(limits) {}
 
     /// Begins a body with the given framing (a content_length of 0 and none are done at once).
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] bool done() const noexcept { return done_; }
     /// Data bytes delivered so far.
     [[nodiscard]] std::uint64_t delivered() const noexcept { return delivered_; }
+    /// The framing given to start().
     [[nodiscard]] const body_framing& framing() const noexcept { return framing_; }
 
 private:

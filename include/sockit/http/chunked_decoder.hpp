@@ -20,6 +20,7 @@ namespace sockit::http {
 /// too_many_headers (trailers), bad_header, space_before_colon, obs_fold, bare_cr. Not thread-safe.
 class chunked_decoder {
 public:
+    /// A decoder enforcing max_body, max_chunk_line, and max_field_line/max_head/max_fields on trailers.
     explicit chunked_decoder(const http_limits& limits = {}) noexcept;
 
     /// Consumes framing bytes and returns at most one span of chunk data (a view into `in`). Returns

@@ -33,9 +33,11 @@ struct header_field {
 /// parser that produced them is not reused and the caller's buffer holding the head is unchanged.
 class header_list {
 public:
+    /// An empty list, or a view of fields owned by a parser.
     constexpr header_list() noexcept = default;
     constexpr explicit header_list(std::span<const header_field> fields) noexcept : fields_(fields) {}
 
+    /// Number of field lines; size/empty/begin/end/[] never fail (index < size() is a precondition).
     [[nodiscard]] constexpr std::size_t size() const noexcept { return fields_.size(); }
     [[nodiscard]] constexpr bool empty() const noexcept { return fields_.empty(); }
     [[nodiscard]] constexpr auto begin() const noexcept { return fields_.begin(); }

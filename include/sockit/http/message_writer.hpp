@@ -16,6 +16,7 @@ namespace sockit::http {
 /// smuggle a header: on bad_field_value nothing is appended. Not thread-safe; allocates (the buffer grows).
 class message_writer {
 public:
+    /// Appends to `out`, which must outlive the writer.
     explicit message_writer(byte_buffer& out) noexcept : out_(&out) {}
 
     /// "METHOD SP target SP HTTP/x.y CRLF". bad_field_value unless method is a token, target is 1*visible
@@ -45,6 +46,7 @@ public:
     /// The last chunk and an empty trailer section: "0 CRLF CRLF".
     void last_chunk();
 
+    /// The buffer written to.
     [[nodiscard]] byte_buffer& buffer() noexcept { return *out_; }
 
 private:

@@ -31,6 +31,7 @@ namespace sockit::http {
 /// Errors are sticky until reset(). Not thread-safe: one parser per connection.
 class request_parser {
 public:
+    /// A parser enforcing `limits`; reserves room for a few field lines (may throw std::bad_alloc).
     explicit request_parser(const http_limits& limits = {});
 
     /// Parses the head of the next request. `buf` starts at the request's first byte; after need_more,
@@ -55,6 +56,7 @@ public:
     /// Forgets the current message and any error.
     void reset() noexcept;
 
+    /// The limits this parser enforces.
     [[nodiscard]] const http_limits& limits() const noexcept { return limits_; }
 
 private:

@@ -26,6 +26,7 @@ namespace sockit::http {
 /// Not thread-safe: one parser per connection.
 class response_parser {
 public:
+    /// A parser enforcing `limits`; reserves room for a few field lines (may throw std::bad_alloc).
     explicit response_parser(const http_limits& limits = {});
 
     /// Parses the head of the next response to a request made with `request_method` (HEAD responses and
@@ -56,6 +57,7 @@ public:
     /// Forgets the current message and any error.
     void reset() noexcept;
 
+    /// The limits this parser enforces.
     [[nodiscard]] const http_limits& limits() const noexcept { return limits_; }
 
 private:
