@@ -71,6 +71,18 @@ class Datagrams(NcTest):
         self.assertEqual(lines, [f"Connection received on 127.0.0.1 {s.getsockname()[1]}"
                                  for s in (senders[0], senders[1], senders[0])])
 
+    def test_udp_listener_hands_the_first_sender_to_exec(self):
+        # -l -u -e: the first datagram's sender becomes the command's connected peer; the datagram itself
+        # is left for the command to read (cat echoes each datagram back as one datagram).
+        srv, port = self.sockit_listener("-u", "-l", "127.0.0.1", "0", "-e", "cat")
+        c = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.socks.append(c)
+        c.settimeout(10)
+        for payload in [b"hello\n", b"x" * 3000, b"last"]:
+            c.sendto(payload, ("127.0.0.1", port))
+            self.assertEqual(c.recvfrom(4096), (payload, ("127.0.0.1", port)))
+        self.assertEqual(read_line(srv.stderr).decode(), f"Connection received on 127.0.0.1 {c.getsockname()[1]}")
+
     def test_udp_client_waits_q_after_stdin_eof(self):
         server = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.socks.append(server)
