@@ -20,7 +20,7 @@ namespace {
 
 volatile std::sig_atomic_t stop_requested = 0;
 
-extern "C" void on_stop_signal(int) { stop_requested = 1; }
+void on_capture_signal(int) { stop_requested = 1; }
 
 int run_capture(std::span<char*> args) {
     auto app = make_app("capture",
@@ -107,7 +107,7 @@ int run_capture(std::span<char*> args) {
     }
 
     struct sigaction sa {};
-    sa.sa_handler = on_stop_signal;
+    sa.sa_handler = on_capture_signal;
     sigemptyset(&sa.sa_mask);
     struct sigaction old_int {}, old_term {};
     sigaction(SIGINT, &sa, &old_int);

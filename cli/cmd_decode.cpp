@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 // `sockit decode FILE [FILTER]`: dissects a pcap or pcapng file (read through libpcap), tcpdump -nn style.
 #include <pcap/pcap.h>
+#include <stdio_ext.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -36,8 +40,18 @@ int run_decode(std::span<char*> args) {
     if (auto done = parse(*app, args)) return *done;
 
     char errbuf[PCAP_ERRBUF_SIZE] = {};
-    pcap_t* handle = pcap_open_offline_with_tstamp_precision(file.c_str(), PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+    // libpcap reads record by record through stdio: a 1 MiB buffer instead of the default 4 KiB saves
+    // a read(2) every few packets.
+    std::FILE* stream = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
+    if (stream == nullptr) {
+        print_error("decode", file, std::strerror(errno));
+        return exit_code::io_error;
+    }
+    std::setvbuf(stream, nullptr, _IOFBF, std::size_t{1} << 20);
+    __fsetlocking(stream, FSETLOCKING_BYCALLER);  // one thread reads it: skip stdio's per-call locking
+    pcap_t* handle = pcap_fopen_offline_with_tstamp_precision(stream, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
     if (handle == nullptr) {
+        if (stream != stdin) std::fclose(stream);
         print_error("decode", file, errbuf);
         return exit_code::io_error;
     }
@@ -76,18 +90,21 @@ int run_decode(std::span<char*> args) {
     opts.utc = utc;
     packet_output out(opts);
     int status = exit_code::ok;
-    while (max_count < 0 || static_cast<long long>(out.count()) < max_count) {
-        pcap_pkthdr* hdr = nullptr;
-        const u_char* bytes = nullptr;
-        int rc = pcap_next_ex(handle, &hdr, &bytes);
-        if (rc == PCAP_ERROR_BREAK) break;  // end of file
-        if (rc != 1) {
-            out.finish();
-            print_error("decode", file, pcap_geterr(handle));
-            status = exit_code::io_error;
-            break;
-        }
-        out.packet(hdr->ts, hdr->len, bytes_view(bytes, hdr->caplen), *link);
+    // pcap_loop hands over many records per call (cheaper than pcap_next_ex); its count is of packets
+    // that passed the filter, as -c means.
+    struct loop_state {
+        packet_output* out;
+        wire::link_type link;
+    } state{&out, *link};
+    auto on_packet = [](u_char* user, const pcap_pkthdr* hdr, const u_char* bytes) {
+        auto* st = reinterpret_cast<loop_state*>(user);
+        st->out->packet(hdr->ts, hdr->len, bytes_view(bytes, hdr->caplen), st->link);
+    };
+    int cnt = max_count < 0 ? -1 : max_count > 0x7fffffff ? 0x7fffffff : static_cast<int>(max_count);
+    if (max_count != 0 && pcap_loop(handle, cnt, on_packet, reinterpret_cast<u_char*>(&state)) == PCAP_ERROR) {
+        out.finish();
+        print_error("decode", file, pcap_geterr(handle));
+        status = exit_code::io_error;
     }
     if (!out.finish() && status == exit_code::ok) {
         print_error("decode", "standard output", "write failed");
