@@ -67,7 +67,8 @@ void append_v6(std::string& out, const std::array<std::uint8_t, 16>& a) {
         return;
     }
     char buf[ip_address::max_string_length];
-    const ip_address addr = ip_address::from_v6_bytes(std::span<const std::uint8_t, 16>(a));
+    // A non-null empty zone: ip_address::with_zone() memcpy()s from the zone's data even when it is empty.
+    const ip_address addr = ip_address::from_v6_bytes(std::span<const std::uint8_t, 16>(a), std::string_view("", 0));
     out.append(buf, addr.format_to(buf));
 }
 
