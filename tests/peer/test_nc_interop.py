@@ -447,6 +447,23 @@ class Listener(NcTest):
             self.assertEqual(c.recv(100), b"")
         self.assertIsNone(srv.poll())
 
+    def test_unix_listener_cleans_up_and_abstract_names_work(self):
+        # A SIGTERM'd listener removes its socket file (the next run can bind again); @name needs no file.
+        path = os.path.join(self.tmp, "term.sock")
+        srv = self.spawn([SOCKIT, "nc", "-lvU", path], stderr=subprocess.PIPE)
+        self.assertEqual(read_line(srv.stderr).decode(), f"Listening on {path}")
+        self.assertTrue(os.path.exists(path))
+        srv.terminate()
+        self.assertEqual(srv.wait(timeout=10), -15)
+        self.assertFalse(os.path.exists(path))
+        name = f"@sockit-nc-test-{os.getpid()}"
+        srv = self.spawn([SOCKIT, "nc", "-lvU", name], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.assertEqual(read_line(srv.stderr).decode(), f"Listening on {name}")
+        proc = subprocess.run([SOCKIT, "nc", "-U", name], input=b"abstract\n", capture_output=True, timeout=30)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.finish(srv)
+        self.assertEqual(srv.stdout.read(), b"abstract\n")
+
     def test_connect_to_a_listening_openbsd_nc_over_a_service_port_list(self):
         # Without -z, several ports are tried in turn; the refused one is reported, the open one is used.
         need(NC)
