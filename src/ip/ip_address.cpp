@@ -138,6 +138,48 @@ bool v4_private(std::uint32_t v) noexcept {
 // Parsing, with access to ip_address's representation.
 class address_parser {
 public:
+    // A well-formed dotted quad, or false without saying why (parse() then takes the slow path, which
+    // does). Same grammar as parse_quad.
+    static bool fast_v4(std::string_view s, ip_address& a) noexcept {
+        const char* p = s.data();
+        const char* const end = p + s.size();
+        if (s.size() < 7 || s.size() > 15) return false;
+        std::uint8_t* out = a.bytes_.data() + 12;
+        for (int k = 0; k < 4; ++k) {
+            if (p == end) return false;
+            const auto d0 = static_cast<unsigned>(uchar(*p) - uchar('0'));
+            if (d0 > 9) return false;
+            unsigned v = d0;
+            ++p;
+            if (p != end) {
+                const auto d1 = static_cast<unsigned>(uchar(*p) - uchar('0'));
+                if (d1 <= 9) {
+                    if (d0 == 0) return false;  // leading zero
+                    v = v * 10 + d1;
+                    ++p;
+                    if (p != end) {
+                        const auto d2 = static_cast<unsigned>(uchar(*p) - uchar('0'));
+                        if (d2 <= 9) {
+                            v = v * 10 + d2;
+                            ++p;
+                            if (v > 255) return false;
+                        }
+                    }
+                }
+            }
+            out[k] = static_cast<std::uint8_t>(v);
+            if (k < 3) {
+                if (p == end || *p != '.') return false;
+                ++p;
+            }
+        }
+        if (p != end) return false;
+        a.bytes_[10] = 0xff;
+        a.bytes_[11] = 0xff;
+        a.version_ = 4;
+        return true;
+    }
+
     static bool v4(std::string_view s, ip_address& a, address_error* error) noexcept {
         if (!parse_quad(s.data(), s.size(), 0, a.bytes_.data() + 12, error)) return false;
         a.bytes_[10] = 0xff;
@@ -258,6 +300,7 @@ public:
 
 result<ip_address, address_error> ip_address::parse(std::string_view text) noexcept {
     ip_address a;
+    if (address_parser::fast_v4(text, a)) return a;  // the common case, without error bookkeeping
     address_error e;
     if (text.empty()) return fail(err(address_errc::empty, 0));
     // An IPv6 address has a ':' before any '%'; an IPv4 address has none.

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# Differential test: `sockit addr --json` against Python's ipaddress over 100,000 random, edge-case and
+# Differential test: `sockit addr --json` against Python's ipaddress over 70,000 random, edge-case and
 # mutated inputs (acceptance, canonical text, exploded, integer, reverse pointer, predicates, 6to4, Teredo).
 #
 # The local Python is 3.11. Where 3.11 predates the behaviour the issue asks for, the reference is the
@@ -219,10 +219,10 @@ class AgainstPython(unittest.TestCase):
 
     def test_random_and_mutated(self):
         rng = random.Random(5952)
-        inputs = random_inputs(rng, 100000)
+        inputs = random_inputs(rng, 70000)
         accepted, rejected = self.compare(inputs)
         print(f"\naddr vs Python ipaddress: {len(inputs)} inputs, {accepted} accepted, {rejected} rejected")
-        self.assertGreater(accepted, 60000)
+        self.assertGreater(accepted, 40000)
         self.assertGreater(rejected, 5000)
 
     def test_seed_examples(self):

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-# Differential test: `sockit net --json` against Python's ipaddress network math over 40,000 random and
+# Differential test: `sockit net --json` against Python's ipaddress network math over 30,000 random and
 # mutated networks (acceptance, network, masks, broadcast, first/last host, size, host bits), plus
 # membership, subnets, supernet, collapse and summarize on random cases.
 #
@@ -120,7 +120,7 @@ class AgainstPython(unittest.TestCase):
     def test_network_math(self):
         rng = random.Random(4632)
         inputs = []
-        while len(inputs) < 40000:
+        while len(inputs) < 30000:
             s = random_network(rng)
             inputs.append(s if s is not None else mutate(rng, rng.choice(inputs) if inputs else "10.0.0.0/8"))
         inputs += ["::/0", "0.0.0.0/0", "172.17.86.75/12", "10.0.0.0/08", "fe80::%eth0/64", "::ffff:1.2.3.4/120"]
@@ -138,12 +138,12 @@ class AgainstPython(unittest.TestCase):
             want = expected(s, n)
             self.assertEqual({k: rec[k] for k in want}, want, s)
         print(f"\nnet vs Python ipaddress: {len(inputs)} networks, {accepted} accepted, {rejected} rejected")
-        self.assertGreater(accepted, 30000)
+        self.assertGreater(accepted, 20000)
         self.assertGreater(rejected, 1000)
 
     def test_membership(self):
         rng = random.Random(1918)
-        for _ in range(100):
+        for _ in range(60):
             v6 = rng.random() < 0.5
             bits = 128 if v6 else 32
             n = ipaddress.ip_network((ipaddress.IPv6Address(rng.getrandbits(128)) if v6 else
@@ -162,7 +162,7 @@ class AgainstPython(unittest.TestCase):
 
     def test_subnets_and_supernet(self):
         rng = random.Random(950)
-        for _ in range(100):
+        for _ in range(60):
             v6 = rng.random() < 0.5
             bits = 128 if v6 else 32
             n = ipaddress.ip_network((ipaddress.IPv6Address(rng.getrandbits(bits)), rng.randint(1, bits)) if v6 else
@@ -174,7 +174,7 @@ class AgainstPython(unittest.TestCase):
 
     def test_collapse(self):
         rng = random.Random(4271)
-        for _ in range(100):
+        for _ in range(60):
             v6 = rng.random() < 0.5
             base = rng.getrandbits(128 if v6 else 32) & ~((1 << 12) - 1)
             nets = []
@@ -188,7 +188,7 @@ class AgainstPython(unittest.TestCase):
 
     def test_summarize(self):
         rng = random.Random(1519)
-        for _ in range(100):
+        for _ in range(60):
             v6 = rng.random() < 0.5
             bits = 128 if v6 else 32
             a, b = sorted(rng.getrandbits(bits) >> rng.randrange(bits) for _ in range(2))
