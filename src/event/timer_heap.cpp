@@ -147,7 +147,9 @@ std::size_t timer_heap::run_expired(clock::time_point now) {
         heap_.pop_back();
         if (!is_current(e)) continue;
         auto& rec = slots_[e.slot];
-        if (rec.deadline > now) {  // pushed back lazily: re-queue at the real deadline
+        if (rec.deadline != e.deadline) {
+            // Pushed back lazily: re-queue at the real deadline. If that is due too, it pops again in this
+            // loop, in its right place among the others (so timers fire in deadline order).
             push(e.slot, rec, rec.deadline);
             continue;
         }

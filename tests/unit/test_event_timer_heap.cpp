@@ -2,6 +2,9 @@
 // Unit tests for timer_heap on a fake steady-clock timeline: order, cancel, lazy and eager re-arm, periodic.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -184,6 +187,57 @@ TEST(TimerHeap, ManyCancelledTimersDoNotBloatForever) {
     for (int i = 0; i < 100000; ++i) EXPECT_TRUE(heap.cancel(heap.add(t0 + ms(1000000 + i), [] {})));
     EXPECT_FALSE(heap.next_deadline().has_value());
     EXPECT_TRUE(heap.empty());
+}
+
+TEST(TimerHeap, RandomOperationsMatchANaiveModel) {
+    // Differential against the obvious implementation (a map of live deadlines, scanned): random adds,
+    // cancels, re-arms earlier and later, and time steps. Each run_expired must fire exactly the live timers
+    // due by then, in non-decreasing deadline order.
+    std::mt19937 rng(2024);
+    timer_heap heap;
+    std::map<int, std::pair<timer_handle, int>> model;  // id -> handle, deadline (ms)
+    std::vector<std::pair<int, int>> fired;             // id, deadline as the model knew it
+    int now = 0, next_id = 0;
+    for (int step = 0; step < 20000; ++step) {
+        const auto op = rng() % 10;
+        if (op < 4) {  // add, due within the next 0..99 ms
+            const int id = next_id++;
+            const int due = now + static_cast<int>(rng() % 100);
+            auto h = heap.add(t0 + ms(due), [&fired, &model, id] { fired.emplace_back(id, model.at(id).second); });
+            model[id] = {h, due};
+        } else if (op < 6 && !model.empty()) {  // cancel a random live timer
+            auto it = std::next(model.begin(), static_cast<std::ptrdiff_t>(rng() % model.size()));
+            ASSERT_TRUE(heap.cancel(it->second.first));
+            model.erase(it);
+        } else if (op < 8 && !model.empty()) {  // re-arm a random live timer, earlier or later
+            auto it = std::next(model.begin(), static_cast<std::ptrdiff_t>(rng() % model.size()));
+            const int due = now + static_cast<int>(rng() % 150);
+            ASSERT_TRUE(heap.rearm(it->second.first, t0 + ms(due)));
+            it->second.second = due;
+        } else {  // advance time and fire
+            now += static_cast<int>(rng() % 20);
+            std::vector<int> expected;
+            for (const auto& [id, v] : model) {
+                if (v.second <= now) expected.push_back(id);
+            }
+            fired.clear();
+            ASSERT_EQ(heap.run_expired(t0 + ms(now)), expected.size()) << "step " << step;
+            std::vector<int> got;
+            for (std::size_t i = 0; i < fired.size(); ++i) {
+                got.push_back(fired[i].first);
+                if (i > 0) {
+                    ASSERT_LE(fired[i - 1].second, fired[i].second) << "out of order at step " << step;
+                }
+            }
+            std::sort(got.begin(), got.end());
+            ASSERT_EQ(got, expected) << "step " << step;
+            for (int id : expected) {
+                EXPECT_FALSE(heap.is_live(model.at(id).first));
+                model.erase(id);
+            }
+            ASSERT_EQ(heap.size(), model.size());
+        }
+    }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Unit tests for task_queue and worker_pool: the seeds' six-jobs example, errors, shutdown modes, stress.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -267,6 +268,24 @@ TEST(WorkerPool, StressManyProducersEachJobRunsExactlyOnce) {
     for (auto& th : threads) th.join();
     (*p)->wait_idle();
     EXPECT_TRUE(std::all_of(hits.begin(), hits.end(), [](const std::atomic<int>& h) { return h.load() == 1; }));
+}
+
+TEST(WorkerPool, IdleWorkersSleep) {
+    // An idle pool must not spin: 4 workers doing nothing for 300 ms use (almost) no CPU.
+    auto cpu = [] {
+        rusage ru{};
+        ::getrusage(RUSAGE_SELF, &ru);
+        return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+               static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    };
+    auto p = worker_pool::create(4);
+    ASSERT_TRUE(p);
+    (*p)->submit([] {});
+    (*p)->wait_idle();
+    const double before = cpu();
+    const auto start = std::chrono::steady_clock::now();
+    while (std::chrono::steady_clock::now() - start < 300ms) std::this_thread::sleep_for(10ms);
+    EXPECT_LT(cpu() - before, 0.03) << "CPU seconds used by an idle pool";
 }
 
 TEST(TaskQueue, FifoAcrossRingGrowthAndWrapAround) {
