@@ -345,7 +345,7 @@ void layer_fields(sink<Json>& s, const frame_layer& layer) noexcept {
             s.hex("flags", v.flags(), 2);
             s.flag("df", v.dont_fragment());
             s.flag("mf", v.more_fragments());
-            s.u("frag_offset", std::uint32_t{v.fragment_offset()} * 8);
+            s.u("frag_offset", v.fragment_offset());  // 8-byte units, as the header (and tshark 4) has it
             s.u("ttl", v.ttl());
             s.u("proto", v.protocol());
             s.hex("checksum", v.checksum(), 4);
