@@ -86,12 +86,12 @@ result<std::vector<network_interface>> network_interface::list() noexcept {
     std::unique_ptr<ifaddrs, ifaddrs_deleter> all(raw);
     try {
         std::vector<network_interface> out;
-        auto find = [&](const char* name) -> network_interface& {
-            auto it = std::find_if(out.begin(), out.end(), [&](const auto& i) { return i.name == name; });
+        auto find = [&](const char* ifname) -> network_interface& {
+            auto it = std::find_if(out.begin(), out.end(), [&](const auto& i) { return i.name == ifname; });
             if (it != out.end()) return *it;
             network_interface i;
-            i.name = name;
-            i.index = ::if_nametoindex(name);
+            i.name = ifname;
+            i.index = ::if_nametoindex(ifname);
             out.push_back(std::move(i));
             return out.back();
         };
