@@ -145,6 +145,8 @@ private:
         if (at_end()) return "end of spec";
         std::size_t end = pos_ + 1;
         while (end < text_.size() && is_ident_char(text_[end]) && is_ident_char(text_[pos_])) ++end;
+        // Keep a multi-byte UTF-8 character whole.
+        while (end < text_.size() && (static_cast<unsigned char>(text_[end]) & 0xC0U) == 0x80U) ++end;
         return text_.substr(pos_, end - pos_);
     }
     void skip_space() {
@@ -184,6 +186,8 @@ struct value_reader {
         }
         std::uint64_t v = 0;
         auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v, base);
+        if (ec == std::errc::result_out_of_range && end == s.data() + s.size())
+            return fail(bad(fmt::format("{}.{} is at most {}", layer, a.key, max)));
         if (ec != std::errc{} || end != s.data() + s.size() || s.empty())
             return fail(bad(fmt::format("{}.{} wants a number (decimal or 0x hex)", layer, a.key)));
         if (v > max) return fail(bad(fmt::format("{}.{} is at most {}", layer, a.key, max)));

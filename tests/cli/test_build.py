@@ -20,6 +20,8 @@ class SyntaxErrors(unittest.TestCase):
         ("ipv4(src=1.2.3)", "1.2.3", 9, "wants an IPv4 address"),           # bad address value
         ("ipv4(ttl=300)", "300", 9, "at most 255"),                          # out of range
         ("ipv4(ttl=5x)", "5x", 9, "wants a number"),                         # not a number
+        ("ipv4(id=99999999999999999999999)", "99999999999999999999999", 8, "at most 65535"),  # beyond 64 bits
+        ("ipv4/é", "é", 5, "expected a layer name"),                         # a whole UTF-8 character named
         ("ipv4/udp/foo", "foo", 9, "unknown layer"),                         # unknown layer
         ("ipv4(ttl=5", "", 10, "missing ')'"),                               # unclosed parenthesis
         ("ipv4(ttl=)", "ttl=", 5, "empty value"),                            # empty value
