@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `sockit capture`: live capture through libpcap, printed as `sockit decode` prints, or written to a pcap file.
 #include <pcap/pcap.h>
+#include <poll.h>
 #include <signal.h>
 
 #include <chrono>
@@ -120,26 +121,45 @@ int run_capture(std::span<char*> args) {
     opts.utc = utc;
     packet_output out(opts);
     auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout);
-    long long seen = 0;
+    // Non-blocking reads and poll(2) with a short timeout: libpcap's own read timeout does not apply in
+    // immediate mode, and a quiet interface must still honour --timeout and signals.
+    if (pcap_setnonblock(handle, 1, errbuf) != 0) {
+        print_error("capture", iface, errbuf);
+        return exit_code::os_error;
+    }
+    int fd = pcap_get_selectable_fd(handle);
+    struct loop_state {
+        packet_output* out;
+        pcap_dumper_t* dumper;
+        wire::link_type link;
+        long long seen;
+    } state{&out, dumper, link.value_or(wire::link_type::raw), 0};
+    auto on_packet = [](u_char* user, const pcap_pkthdr* hdr, const u_char* bytes) {
+        auto* st = reinterpret_cast<loop_state*>(user);
+        ++st->seen;
+        if (st->dumper != nullptr) {
+            pcap_dump(reinterpret_cast<u_char*>(st->dumper), hdr, bytes);
+        } else {
+            st->out->packet(hdr->ts, hdr->len, bytes_view(bytes, hdr->caplen), st->link);
+        }
+    };
     int status = exit_code::ok;
-    while (!stop_requested && (max_count < 0 || seen < max_count)) {
+    while (!stop_requested && (max_count < 0 || state.seen < max_count)) {
         if (timeout > 0 && std::chrono::steady_clock::now() >= deadline) break;
-        pcap_pkthdr* hdr = nullptr;
-        const u_char* bytes = nullptr;
-        int n = pcap_next_ex(handle, &hdr, &bytes);
-        if (n == 0) continue;  // the 100 ms timeout
-        if (n != 1) {
+        long long left = max_count < 0 ? -1 : max_count - state.seen;
+        int n = pcap_dispatch(handle, left > 0x7fffffff ? 0x7fffffff : static_cast<int>(left), on_packet,
+                              reinterpret_cast<u_char*>(&state));
+        if (n == PCAP_ERROR) {
             print_error("capture", iface, pcap_geterr(handle));
             status = exit_code::io_error;
             break;
         }
-        ++seen;
-        if (dumper != nullptr) {
-            pcap_dump(reinterpret_cast<u_char*>(dumper), hdr, bytes);
-        } else {
-            out.packet(hdr->ts, hdr->len, bytes_view(bytes, hdr->caplen), *link);
+        if (n == 0) {
+            pollfd p{fd, POLLIN, 0};
+            poll(&p, 1, 100);  // EINTR (a signal) simply ends the wait
         }
     }
+    long long seen = state.seen;
     sigaction(SIGINT, &old_int, nullptr);
     sigaction(SIGTERM, &old_term, nullptr);
     if (dumper != nullptr) {
