@@ -27,10 +27,32 @@ constexpr char digit_pairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
+// Copies n bytes with fixed-size (inlined) moves: two overlapping chunks cover any n up to 16 without
+// reading outside [src, src + n). Small copies dominate the output, and a libc call per field costs more.
+inline void copy_small(char* dst, const char* src, std::size_t n) noexcept {
+    if (n >= 8) {
+        if (n > 16) {
+            std::memcpy(dst, src, n);
+            return;
+        }
+        std::memcpy(dst, src, 8);
+        std::memcpy(dst + n - 8, src + n - 8, 8);
+    } else if (n >= 4) {
+        std::memcpy(dst, src, 4);
+        std::memcpy(dst + n - 4, src + n - 4, 4);
+    } else if (n >= 2) {
+        std::memcpy(dst, src, 2);
+        std::memcpy(dst + n - 2, src + n - 2, 2);
+    } else if (n == 1) {
+        *dst = *src;
+    }
+}
+
 char* put_u(char* p, std::uint64_t v) noexcept {
-    char tmp[20];
-    char* e = tmp + sizeof tmp;
-    char* s = e;
+    // Count the digits, then write them in place from the end, two at a time.
+    std::size_t n = 1;
+    for (std::uint64_t t = v; t >= 10; t /= 10) ++n;
+    char* s = p + n;
     while (v >= 100) {
         std::size_t i = static_cast<std::size_t>(v % 100) * 2;
         v /= 100;
@@ -44,8 +66,6 @@ char* put_u(char* p, std::uint64_t v) noexcept {
     } else {
         *--s = static_cast<char>('0' + v);
     }
-    std::size_t n = static_cast<std::size_t>(e - s);
-    std::memcpy(p, s, n);
     return p + n;
 }
 
@@ -67,7 +87,7 @@ char* put_hex(char* p, std::uint64_t v, int digits) noexcept {
 }
 
 char* put_s(char* p, std::string_view s) noexcept {
-    std::memcpy(p, s.data(), s.size());
+    copy_small(p, s.data(), s.size());
     return p + s.size();
 }
 
