@@ -163,7 +163,8 @@ ip_address endpoint::address() const {
         std::array<std::uint8_t, 16> b{};
         const auto& sin6 = as_v6(storage_);
         std::memcpy(b.data(), &sin6.sin6_addr, 16);
-        if (sin6.sin6_scope_id == 0) return ip_address::from_v6_bytes(b);
+        // An explicit "" rather than the default (null) view: ip_address copies the zone with memcpy.
+        if (sin6.sin6_scope_id == 0) return ip_address::from_v6_bytes(b, std::string_view(""));
         std::array<char, IF_NAMESIZE> name{};
         if (::if_indextoname(sin6.sin6_scope_id, name.data()) != nullptr)
             return ip_address::from_v6_bytes(b, std::string_view(name.data()));
