@@ -36,7 +36,7 @@ row() {  # case, packets, sockit seconds, peer seconds
   printf '%-26s | %12.0f | %12.0f | %6.1fx\n' "$1" "$a" "$b" "$(echo "$a / $b" | bc -l)"
 }
 
-echo "decode: $n packets ($(du -h "$big" | cut -f1)), JSON on $n_json; packets per CPU second (user+sys)"
+echo "decode: $n packets ($(du -hL "$big" | cut -f1)), JSON on $n_json; packets per CPU second (user+sys)"
 printf '%-26s | %12s | %12s | %7s\n' case sockit peer ratio
 row "text vs tcpdump -nn" "$n" "$(seconds "$sockit" decode "$big")" "$(seconds tcpdump -nn -r "$big")"
 row "-v vs tcpdump -nn -v" "$n" "$(seconds "$sockit" decode -v "$big")" "$(seconds tcpdump -nn -v -r "$big")"
