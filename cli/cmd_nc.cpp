@@ -168,7 +168,7 @@ std::optional<socket> connect_ip(const nc_options& o, const std::string& port) {
         else complain(fmt::format("getaddrinfo for host \"{}\" port {}: {}", o.host, port, found.error().message()));
         return std::nullopt;
     }
-    std::string last_failure;
+    std::string last_failure = fmt::format("getaddrinfo for host \"{}\" port {}: no address", o.host, port);
     for (const auto& info : found->addresses) {
         const endpoint& target = info.address;
         auto attempt = [&]() -> result<socket> {
@@ -199,7 +199,7 @@ std::optional<socket> connect_ip(const nc_options& o, const std::string& port) {
                                    target.port(), proto_name(o), attempt.error().message());
         if (o.verbose) complain(last_failure);
     }
-    if (!o.verbose && !last_failure.empty()) complain(last_failure);
+    if (!o.verbose || found->addresses.empty()) complain(last_failure);
     return std::nullopt;
 }
 
@@ -361,7 +361,6 @@ result<socket, std::string> open_ip_listener(const nc_options& o) {
         if (!p) return fail(p.error());
         port = *p;
     }
-    std::vector<address_info> candidates;
     if (o.host.empty() && !o.ipv4_only && !o.ipv6_only) {
         dual_stack_options ds;
         auto s = bind_dual_stack(port, type, ds);
