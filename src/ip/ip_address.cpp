@@ -396,7 +396,7 @@ ip_address ip_address::with_zone(std::string_view zone) const noexcept {
     ip_address a = *this;
     const auto n = std::min(zone.size(), max_zone_length);
     a.zone_ = {};
-    std::memcpy(a.zone_.data(), zone.data(), n);
+    std::copy_n(zone.data(), n, a.zone_.data());  // memcpy would be UB with an empty view's null pointer
     a.zone_len_ = static_cast<std::uint8_t>(n);
     return a;
 }
