@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "sockit/ip/ip_address.hpp"
 
@@ -129,6 +130,132 @@ TEST(IpAddress, RejectsWithWhatAndWhere) {
         EXPECT_EQ(r.error().message(), c.message);
         EXPECT_EQ(r.error().code.category().name(), std::string("sockit.address"));
     }
+}
+
+// Which predicates hold, as a string of letters: p private, g global, l loopback, k link-local,
+// m multicast, r reserved, u unspecified, s site-local, d documentation, h shared, q unique-local.
+std::string classes(const ip_address& a) {
+    std::string c;
+    if (a.is_private()) c += 'p';
+    if (a.is_global()) c += 'g';
+    if (a.is_loopback()) c += 'l';
+    if (a.is_link_local()) c += 'k';
+    if (a.is_multicast()) c += 'm';
+    if (a.is_reserved()) c += 'r';
+    if (a.is_unspecified()) c += 'u';
+    if (a.is_site_local()) c += 's';
+    if (a.is_documentation()) c += 'd';
+    if (a.is_shared()) c += 'h';
+    if (a.is_unique_local()) c += 'q';
+    return c;
+}
+
+struct class_case {
+    const char* input;
+    const char* classes;
+};
+
+// Classification rows (issue 2's tables; seed 000's lists; seed 002's ranges).
+const class_case class_cases[] = {
+    {"127.0.0.1", "pl"},                 // seed 000: IPv4 loopback
+    {"::1", "plr"},                      // seed 000: IPv6 loopback (::/8 is IETF-reserved)
+    {"169.254.1.2", "pk"},               // seed 000: 169.254.x.x
+    {"fe80::1", "pk"},                   // seed 000: FE80
+    {"feb0::1", "pk"},                   // seed 000: FEB0 is still fe80::/10
+    {"fec0::1", "gs"},                   // site-local (deprecated); global by the registry, outside fe00::/9
+    {"192.168.1.1", "p"},                // seed 000/002: private
+    {"172.16.0.0", "p"},                 // 172.16/12 first
+    {"172.31.255.255", "p"},             // 172.16/12 last
+    {"172.32.0.0", "g"},                 // just outside
+    {"10.255.255.255", "p"},             // 10/8 last
+    {"224.0.0.1", "gm"},                 // seed 000: multicast 224-239
+    {"239.255.255.255", "gm"},           // multicast last
+    {"ff02::1", "gm"},                   // seed 000: FF...
+    {"192.0.2.1", "pd"},                 // seed 002: TEST-NET-1
+    {"198.51.100.7", "pd"},              // TEST-NET-2
+    {"203.0.113.255", "pd"},             // TEST-NET-3
+    {"2001:db8::1", "pd"},               // seed 002: documentation prefix
+    {"3fff::1", "pd"},                   // RFC 9637
+    {"3fff:1000::", "g"},                // just past 3fff::/20
+    {"fd12:3456::1", "pq"},              // seed 002: fd00::/8 unique-local
+    {"100.64.0.1", "h"},                 // shared: neither private nor global
+    {"0.0.0.0", "pu"},                   // unspecified, "this network"
+    {"::", "pru"},                       // unspecified IPv6 (::/8 is IETF-reserved)
+    {"240.0.0.1", "pr"},                 // reserved
+    {"255.255.255.255", "pr"},           // limited broadcast
+    {"192.0.0.9", "g"},                  // exception inside 192.0.0.0/24
+    {"192.0.0.8", "p"},                  // not an exception
+    {"192.0.0.171", "p"},                // 192.0.0.170/31
+    {"2001:1::1", "g"},                  // exception inside 2001::/23
+    {"2001:1::3", "p"},                  // not an exception
+    {"2001:4:112::1", "g"},              // AS112-v6
+    {"2002::1", "p"},                    // 6to4
+    {"64:ff9b:1::1", "pr"},              // local-use NAT64
+    {"64:ff9b::1", "gr"},                // well-known NAT64 prefix is global
+    {"::ffff:127.0.0.1", "pl"},          // mapped: judged by 127.0.0.1 (cpython#117566)
+    {"::ffff:10.0.0.1", "p"},            // mapped private
+    {"::ffff:8.8.8.8", "g"},             // mapped global
+    {"::ffff:100.64.0.1", "h"},          // mapped shared
+    {"::ffff:224.0.0.1", "gm"},          // mapped multicast
+    {"::ffff:0.0.0.0", "pu"},            // mapped unspecified
+    {"8.8.8.8", "g"},                    // plain global
+    {"2606:4700::1111", "g"},            // plain global IPv6
+};
+
+TEST(IpAddress, Classifies) {
+    for (const auto& c : class_cases) {
+        SCOPED_TRACE(c.input);
+        EXPECT_EQ(classes(must(c.input)), c.classes);
+    }
+}
+
+TEST(IpAddress, Conversions) {
+    const auto v4 = must("1.2.3.4");
+    EXPECT_EQ(v4.to_v4_uint(), 0x01020304u);
+    EXPECT_EQ(v4, ip_address::from_v4(0x01020304u));
+    const std::array<std::uint8_t, 4> b4{1, 2, 3, 4};
+    EXPECT_EQ(v4, ip_address::from_v4_bytes(b4));
+    EXPECT_EQ(std::vector<std::uint8_t>(v4.bytes().begin(), v4.bytes().end()), std::vector<std::uint8_t>(b4.begin(), b4.end()));
+    EXPECT_EQ(v4.to_v4_mapped().to_string(), "::ffff:1.2.3.4");  // seed 000
+    EXPECT_EQ(v4.to_v4_mapped().unmap(), v4);
+    EXPECT_EQ(must("::ffff:1.2.3.4").ipv4_mapped(), v4);
+    EXPECT_FALSE(v4.ipv4_mapped().has_value());                   // IPv4 has no mapped form inside
+    EXPECT_EQ(must("::1").unmap(), must("::1"));                  // not mapped: unchanged
+    EXPECT_EQ(v4.reverse_pointer(), "4.3.2.1.in-addr.arpa");
+    EXPECT_EQ(must("2001:db8::567:89ab").reverse_pointer(),
+              "b.a.9.8.7.6.5.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");  // RFC 3596 style
+    EXPECT_EQ(must("2001:db8::3e0:0:18a7:8223").exploded(), "2001:0db8:0000:0000:03e0:0000:18a7:8223");
+    EXPECT_EQ(sockit::to_decimal(must("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff").to_uint()),
+              "340282366920938463463374607431768211455");
+    EXPECT_EQ(ip_address::from_v6_uint(1), must("::1"));
+    EXPECT_EQ(must("2002:c000:204::1").sixtofour(), must("192.0.2.4"));
+    const auto t = must("2001:0:4136:e378:8000:63bf:3fff:fdd2").teredo();  // RFC 4380's example
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(t->server, must("65.54.227.120"));
+    EXPECT_EQ(t->client, must("192.0.2.45"));
+    EXPECT_EQ(must("ff05::2").multicast_scope(), 5);
+    EXPECT_EQ(ip_address::multicast_scope_name(5), "site-local");
+    EXPECT_EQ(must("::ffff:224.0.0.1").multicast_scope(), -1);
+    const auto z = must("fe80::1%eth0");
+    EXPECT_EQ(z.zone(), "eth0");
+    EXPECT_NE(z, must("fe80::1"));
+    EXPECT_EQ(z.with_zone({}), must("fe80::1"));
+    EXPECT_EQ(v4.with_zone("eth0"), v4);  // IPv4 has no zone
+    EXPECT_FALSE(ip_address{}.is_valid());
+    EXPECT_EQ(ip_address{}.version(), 0);
+    EXPECT_EQ(ip_address{}.to_string(), "");
+}
+
+TEST(IpAddress, Orders) {
+    EXPECT_LT(ip_address{}, must("0.0.0.0"));       // invalid first
+    EXPECT_LT(must("255.255.255.255"), must("::"));  // IPv4 before IPv6
+    EXPECT_LT(must("1.2.3.4"), must("1.2.3.5"));     // by value
+    EXPECT_LT(must("fe80::1"), must("fe80::1%a"));   // then by zone
+    EXPECT_LT(must("fe80::1%a"), must("fe80::1%b"));
+    EXPECT_EQ(sockit::parse_decimal("340282366920938463463374607431768211455"), ~sockit::uint128{0});
+    EXPECT_FALSE(sockit::parse_decimal("340282366920938463463374607431768211456").has_value());  // 2^128
+    EXPECT_FALSE(sockit::parse_decimal("").has_value());
+    EXPECT_FALSE(sockit::parse_decimal("1a").has_value());
 }
 
 }  // namespace
