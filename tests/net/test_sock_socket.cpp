@@ -68,7 +68,8 @@ TEST(Socket, TcpRoundTripBothFamilies) {
 TEST(Socket, SendAllSurvivesPartialWritesOnNonBlockingSocket) {
     auto pair = socket::pair(SOCK_STREAM);
     ASSERT_TRUE(pair);
-    auto& [a, b] = *pair;
+    auto& a = pair->first;  // not a structured binding: clang 14 cannot capture one in a lambda
+    auto& b = pair->second;
     ASSERT_TRUE(a.set(opt::send_buffer_size{4096}));
     ASSERT_TRUE(a.set_non_blocking(true));
     std::vector<std::uint8_t> data(4 << 20);
