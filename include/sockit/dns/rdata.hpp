@@ -113,8 +113,9 @@ using rdata = std::variant<rdata_unknown, rdata_a, rdata_aaaa, rdata_cname, rdat
 
 /// Decodes the RDATA of (type, klass) at [offset, offset + length) of a whole message (names inside may
 /// be compressed and point anywhere earlier in the message). The RDATA must be used exactly.
-/// Errors: truncated (the RDATA runs off the message, or a field runs off the RDATA), bad_length (bytes
-/// left over, wrong size for A/AAAA), bad_value (CAA tag length 0), and those of dns_name::decode.
+/// Errors: truncated (the RDATA runs off the message), bad_length (a field or name runs off the RDATA,
+/// bytes left over, wrong size for A/AAAA), bad_value (CAA tag empty or not alphanumeric), and those of
+/// dns_name::decode (loop, bad_value, too_large).
 /// Allocates only for TXT, CAA, OPT and unknown types.
 [[nodiscard]] result<rdata> decode_rdata(rr_type type, rr_class klass, bytes_view message, std::size_t offset,
                                          std::size_t length);
