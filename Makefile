@@ -5,7 +5,7 @@
 JOBS        ?= $(shell nproc)
 FUZZ_SECONDS ?= 30
 PREFIX      ?= /usr/local
-RUN_ARGS    ?= --help
+RUN_ARGS    ?= serve --all
 
 # ccache (when installed) keys on paths relative to the checkout, so a fresh clone reuses earlier builds.
 export CCACHE_BASEDIR := $(CURDIR)
@@ -25,7 +25,7 @@ build/%/build.ninja:
 build: deps build/release/build.ninja
 	cmake --build --preset release -j $(JOBS)
 
-# The main job. Until the services daemon exists this shows the command list (see README).
+# The main job: the classic services daemon in the foreground (Ctrl-C stops it); RUN_ARGS picks another command.
 run: build
 	build/release/sockit $(RUN_ARGS)
 

@@ -78,9 +78,11 @@ int run_serve(std::span<char*> args) {
     auto app = make_app(
         "serve",
         "Serve the classic Internet services: echo (RFC 862), discard (863), chargen (864), qotd (865),\n"
-        "daytime (867), time (868). Each SERVICE[/tcp|/udp][=[ADDR:]PORT] serves one service on TCP and UDP\n"
-        "(or the one named) at the standard port when run as root, else the standard port + 10000, on every\n"
-        "address of both families (dual stack). Port 0 picks a free port; every bound endpoint is printed.\n"
+        "daytime (867), time (868) and finger (1288, TCP only, answering from --finger-dir).\n"
+        "Each SERVICE[/tcp|/udp][=[ADDR:]PORT] serves one service on TCP and UDP (or the one named) at the\n"
+        "standard port when run as root, else the standard port + 10000, on every address of both families\n"
+        "(dual stack). Port 0 picks a free port; every bound endpoint is printed. UDP replies are bounded\n"
+        "(512 bytes; echo: the request), rate-limited per source, and never sent to source ports below 1024.\n"
         "SIGINT/SIGTERM stop accepting, let connections finish within --grace, then exit 0.",
         "sockit serve echo daytime/udp chargen/tcp=127.0.0.1:0 --model epoll --idle-timeout 60");
     std::vector<std::string> specs;
@@ -119,6 +121,10 @@ int run_serve(std::span<char*> args) {
     app->add_option("--udp-rate", settings.udp_rate, "UDP replies per second per source address (burst: twice that; 0: unlimited)")
         ->capture_default_str()->check(CLI::NonNegativeNumber);
     app->add_option("--qotd-file", qotd_file, "quotes for qotd, one per paragraph (default: built-in)");
+    std::string finger_dir;
+    app->add_option("--finger-dir", finger_dir, "finger answers from the files USER.plan of this directory");
+    app->add_flag("--finger-system-users", settings.finger_system_users,
+                  "finger also answers for the system's accounts (~USER/.plan); off by default");
     if (auto done = parse(*app, args)) return *done;
 
     auto usage = [](std::string_view what, std::string_view why) {
@@ -142,6 +148,7 @@ int run_serve(std::span<char*> args) {
         bind_address = *a;
     }
     if (!qotd_file.empty()) settings.qotd_file = qotd_file;
+    if (!finger_dir.empty()) settings.finger_dir = finger_dir;
     std::optional<serve::user_identity> identity;
     if (!user.empty()) {
         auto who = serve::lookup_user(user);
@@ -230,6 +237,14 @@ int run_serve(std::span<char*> args) {
             return exit_code::os_error;
         }
     }
+    // Handlers first: a supervisor may signal as soon as it reads the listening lines.
+    running_server.store(&srv);
+    auto on_int = scoped_sigaction::install(SIGINT, serve_stop_signal);
+    auto on_term = scoped_sigaction::install(SIGTERM, serve_stop_signal);
+    if (!on_int || !on_term) {
+        print_error("serve", "signal handlers", (!on_int ? on_int.error() : on_term.error()).message());
+        return exit_code::os_error;
+    }
     for (const auto& info : srv.listeners()) {
         if (json_log)
             print_json_line({{"event", "listening"}, {"service", info.service},
@@ -240,13 +255,6 @@ int run_serve(std::span<char*> args) {
     }
     std::cout.flush();
 
-    running_server.store(&srv);
-    auto on_int = scoped_sigaction::install(SIGINT, serve_stop_signal);
-    auto on_term = scoped_sigaction::install(SIGTERM, serve_stop_signal);
-    if (!on_int || !on_term) {
-        print_error("serve", "signal handlers", (!on_int ? on_int.error() : on_term.error()).message());
-        return exit_code::os_error;
-    }
     auto r = srv.run();
     running_server.store(nullptr);
     if (!r) {
@@ -258,7 +266,7 @@ int run_serve(std::span<char*> args) {
 
 }  // namespace
 
-SOCKIT_COMMAND("serve", "the classic Internet services (echo, discard, chargen, qotd, daytime, time) as one daemon",
+SOCKIT_COMMAND("serve", "the classic Internet services (echo, discard, chargen, qotd, daytime, time, finger) as one daemon",
                run_serve);
 
 }  // namespace sockit::cli

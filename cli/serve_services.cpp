@@ -11,6 +11,7 @@
 #include "sockit/services/daytime_service.hpp"
 #include "sockit/services/discard_service.hpp"
 #include "sockit/services/echo_service.hpp"
+#include "sockit/services/finger_service.hpp"
 #include "sockit/services/qotd_service.hpp"
 #include "sockit/services/time_service.hpp"
 
@@ -81,7 +82,8 @@ private:
 }  // namespace
 
 const std::vector<std::string_view>& service_names() {
-    static const std::vector<std::string_view> names = {"echo", "discard", "chargen", "qotd", "daytime", "time"};
+    static const std::vector<std::string_view> names = {"echo",    "discard", "chargen", "qotd",
+                                                        "daytime", "time",    "finger"};
     return names;
 }
 
@@ -117,6 +119,11 @@ result<service_entry, std::string> make_service(std::string_view name, const ser
         e.svc = std::make_shared<services::daytime_service>();
     } else if (name == "time") {
         e.svc = std::make_shared<services::time_service>();
+    } else if (name == "finger") {
+        services::finger_service::options o;
+        if (settings.finger_dir) o.plan_dir = *settings.finger_dir;
+        o.system_users = settings.finger_system_users;
+        e.svc = std::make_shared<services::finger_service>(std::move(o));
     } else {
         return fail(fmt::format("unknown service '{}' (known: {})", name, fmt::join(service_names(), ", ")));
     }

@@ -147,6 +147,43 @@ class RealClients(unittest.TestCase):
         self.assertEqual(srv.stop()[0], 0)
 
 
+@unittest.skipIf(os.geteuid() != 0, "Debian's finger client only talks to port 79, which needs root")
+class FingerClient(unittest.TestCase):
+    """Debian's finger client against `sockit serve finger` on 127.0.0.1:79, plans from a directory."""
+
+    def test_finger(self):
+        need("finger")
+        with tempfile.TemporaryDirectory() as plans:
+            with open(os.path.join(plans, "alice.plan"), "w") as f:
+                f.write("Writing a finger server.\n")
+            try:
+                srv = Server("finger=127.0.0.1:79", "--finger-dir", plans, expect=1)
+            except AssertionError as e:
+                if "in use" in str(e):
+                    self.skipTest("port 79 is taken on this machine")
+                raise
+            self.addCleanup(srv.kill)
+            rows = [
+                # finger argument, text the answer must hold
+                ("alice@127.0.0.1", "Writing a finger server."),     # a plan from the directory
+                ("-l alice@127.0.0.1", "Writing a finger server."),  # /W (long) accepted
+                ("nosuchuser@127.0.0.1", "nosuchuser"),              # unknown: said so, by name
+                ("root@127.0.0.1", "root"),                          # a system account is not disclosed
+            ]
+            for arg, want in rows:
+                p = run_tool(["finger", *arg.split()], timeout=10)
+                self.assertEqual(p.returncode, 0, (arg, p.stderr))
+                self.assertIn(want.encode(), p.stdout, arg)
+            self.assertNotIn(b"/root", run_tool(["finger", "root@127.0.0.1"]).stdout)
+            # Forwarding (user@host@server) is refused, as RFC 1288 section 3.2.1 recommends.
+            with socket.create_connection(("127.0.0.1", 79), timeout=5) as s:
+                s.sendall(b"bob@example.org\r\n")
+                answer = recv_all(s)
+            self.assertNotIn(b"example.org:", answer)
+            self.assertTrue(answer, "no answer to a forwarding request")
+            self.assertEqual(srv.stop()[0], 0)
+
+
 XINETD_SERVICE = """
 service {name}
 {{
