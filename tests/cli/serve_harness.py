@@ -90,6 +90,12 @@ class Server:
                     return int(line.split()[1])
         return 0
 
+    def is_sanitized(self):
+        """True when the server runs with AddressSanitizer (its quarantine and per-thread caches hold
+        freed memory for a while, so RSS settles later)."""
+        with open(f"/proc/{self.pid}/maps") as f:
+            return "libasan" in f.read()
+
     def cpu_seconds(self):
         """utime + stime of the whole process (all threads), in seconds."""
         with open(f"/proc/{self.pid}/stat") as f:
