@@ -18,10 +18,10 @@ result<std::unique_ptr<worker_pool>> worker_pool::start(std::unique_ptr<worker_p
         pool->workers_.reserve(workers);
         for (std::size_t i = 0; i < workers; ++i) pool->workers_.emplace_back([p = pool.get()] { p->work(); });
     } catch (const std::system_error& e) {
-        (void)pool->shutdown(shutdown_mode::cancel);  // joins the threads that did start
+        (void)pool->shutdown(pool_shutdown::cancel);  // joins the threads that did start
         return fail(e.code());
     } catch (const std::bad_alloc&) {
-        (void)pool->shutdown(shutdown_mode::cancel);
+        (void)pool->shutdown(pool_shutdown::cancel);
         return fail(std::make_error_code(std::errc::not_enough_memory));
     }
     return pool;
@@ -101,12 +101,12 @@ void worker_pool::wait_idle_helping() {
     queue_->wait_idle();
 }
 
-std::size_t worker_pool::shutdown(shutdown_mode mode) {
+std::size_t worker_pool::shutdown(pool_shutdown mode) {
     std::lock_guard lock(shutdown_mu_);
     std::size_t cancelled = 0;
-    if (mode == shutdown_mode::cancel) cancelled = queue_->cancel_pending();
+    if (mode == pool_shutdown::cancel) cancelled = queue_->cancel_pending();
     queue_->close();
-    if (mode == shutdown_mode::cancel) cancelled += queue_->cancel_pending();  // pushed before close() won
+    if (mode == pool_shutdown::cancel) cancelled += queue_->cancel_pending();  // pushed before close() won
     for (auto& t : workers_) {
         if (t.joinable()) t.join();
     }

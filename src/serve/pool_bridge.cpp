@@ -13,7 +13,7 @@ struct pool_bridge::impl {
 result<std::unique_ptr<pool_bridge>> pool_bridge::create(std::size_t workers) {
     worker_pool::options o;
     o.on_error = [](std::exception_ptr) {};  // serve_blocking catches everything; nothing reaches here
-    o.on_destroy = sockit::shutdown_mode::drain;
+    o.on_destroy = sockit::pool_shutdown::drain;
     o.max_batch = 1;  // a job is a whole connection: never hold queued connections behind a long one
     auto p = worker_pool::create(workers, std::move(o));
     if (!p) return fail(p.error());
@@ -28,6 +28,6 @@ pool_bridge::~pool_bridge() { shutdown(); }
 
 bool pool_bridge::submit(std::function<void()> job) { return impl_->pool->submit(std::move(job)); }
 
-void pool_bridge::shutdown() noexcept { (void)impl_->pool->shutdown(sockit::shutdown_mode::drain); }
+void pool_bridge::shutdown() noexcept { (void)impl_->pool->shutdown(sockit::pool_shutdown::drain); }
 
 }  // namespace sockit::serve::detail

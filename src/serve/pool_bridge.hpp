@@ -10,8 +10,7 @@
 
 namespace sockit::serve::detail {
 
-/// A worker_pool behind a narrow interface. (pool/worker_pool.hpp and sock/socket.hpp both declare
-/// sockit::shutdown_mode, so no translation unit may include both; this one sees only the pool.)
+/// A worker_pool behind a narrow interface: the dispatcher needs only start, submit and drain.
 class pool_bridge {
 public:
     /// Starts `workers` threads. Errors: those of worker_pool::create (EINVAL for 0, EAGAIN).

@@ -124,11 +124,11 @@ TEST(WorkerPool, ShutdownDrainRunsEverythingQueued) {
             ++ran;
         });
     }
-    EXPECT_EQ((*p)->shutdown(shutdown_mode::drain), 0u);
+    EXPECT_EQ((*p)->shutdown(pool_shutdown::drain), 0u);
     EXPECT_EQ(ran, 200);
     EXPECT_EQ((*p)->size(), 0u);
     EXPECT_FALSE((*p)->submit([] {}));             // closed
-    EXPECT_EQ((*p)->shutdown(shutdown_mode::drain), 0u);  // idempotent
+    EXPECT_EQ((*p)->shutdown(pool_shutdown::drain), 0u);  // idempotent
 }
 
 TEST(WorkerPool, ShutdownCancelFinishesRunningDropsQueued) {
@@ -146,7 +146,7 @@ TEST(WorkerPool, ShutdownCancelFinishesRunningDropsQueued) {
     }
     ASSERT_TRUE(eventually([&] { return running == 2; }));
     for (int i = 0; i < 50; ++i) (*p)->submit([&] { ++queued_ran; });
-    auto cancelled = std::async(std::launch::async, [&] { return (*p)->shutdown(shutdown_mode::cancel); });
+    auto cancelled = std::async(std::launch::async, [&] { return (*p)->shutdown(pool_shutdown::cancel); });
     ASSERT_TRUE(eventually([&] { return (*p)->queue().size() == 0; }));
     release.set_value();
     EXPECT_EQ(cancelled.get(), 50u);
@@ -157,12 +157,12 @@ TEST(WorkerPool, ShutdownCancelFinishesRunningDropsQueued) {
 TEST(WorkerPool, DestructorUsesConfiguredMode) {
     struct row {
         const char* why;
-        shutdown_mode mode;
+        pool_shutdown mode;
         bool queued_jobs_run;
     };
     const row rows[] = {
-        {"default: drain", shutdown_mode::drain, true},
-        {"cancel on destroy", shutdown_mode::cancel, false},
+        {"default: drain", pool_shutdown::drain, true},
+        {"cancel on destroy", pool_shutdown::cancel, false},
     };
     for (const auto& r : rows) {
         std::atomic<int> ran{0};
@@ -184,7 +184,7 @@ TEST(WorkerPool, DestructorUsesConfiguredMode) {
             // Open the gate only once the destructor has dealt with the queue (cancelled it, or is draining).
             task_queue* q = &(*p)->queue();
             releaser = std::thread([&release, q, mode = r.mode] {
-                (void)eventually([&] { return mode == shutdown_mode::drain || q->size() == 0; });
+                (void)eventually([&] { return mode == pool_shutdown::drain || q->size() == 0; });
                 release.set_value();
             });
         }

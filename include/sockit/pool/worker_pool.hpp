@@ -17,7 +17,7 @@
 namespace sockit {
 
 /// What happens to queued jobs when a pool shuts down. Jobs already running always finish.
-enum class shutdown_mode {
+enum class pool_shutdown {
     drain,   ///< run every queued job, then stop
     cancel,  ///< destroy queued jobs unrun, then stop
 };
@@ -38,7 +38,7 @@ public:
 
     struct options {
         error_handler on_error;                        ///< none: exceptions are kept for take_errors()
-        shutdown_mode on_destroy = shutdown_mode::drain;  ///< what the destructor does with queued jobs
+        pool_shutdown on_destroy = pool_shutdown::drain;  ///< what the destructor does with queued jobs
         std::size_t max_batch = 32;                    ///< jobs a worker takes per visit to the queue
     };
 
@@ -79,7 +79,7 @@ public:
 
     /// Stops the pool: no new jobs; queued jobs run (drain) or are destroyed unrun (cancel); running jobs
     /// finish; the workers are joined. Returns how many jobs were cancelled. Blocks; idempotent.
-    std::size_t shutdown(shutdown_mode mode);
+    std::size_t shutdown(pool_shutdown mode);
 
     /// The exceptions thrown by jobs so far (when no error handler was given), oldest first; clears them.
     [[nodiscard]] std::vector<std::exception_ptr> take_errors();
