@@ -256,7 +256,9 @@ int run_serve(std::span<char*> args) {
     std::cout.flush();
 
     auto r = srv.run();
-    running_server.store(nullptr);
+    running_server.store(nullptr);  // from here on a stop signal is a no-op until the process exits
+    on_int->keep_installed();
+    on_term->keep_installed();
     if (!r) {
         print_error("serve", "run", r.error().message());
         return exit_code::os_error;

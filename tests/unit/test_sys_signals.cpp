@@ -179,5 +179,20 @@ TEST(ScopedSigaction, RestoresThePreviousAction) {
     EXPECT_EQ(scoped_sigaction::install(SIGUSR1, nullptr).error(), std::errc::invalid_argument);
 }
 
+TEST(ScopedSigaction, KeepInstalledOutlivesTheObject) {
+    struct sigaction before {};
+    ::sigaction(SIGUSR2, nullptr, &before);
+    {
+        auto h = scoped_sigaction::install(SIGUSR2, on_signal);
+        ASSERT_TRUE(h);
+        h->keep_installed();
+        EXPECT_EQ(h->signo(), 0);
+    }
+    struct sigaction after {};
+    ::sigaction(SIGUSR2, nullptr, &after);
+    EXPECT_EQ(after.sa_handler, &on_signal);  // still ours after the destructor
+    ::sigaction(SIGUSR2, &before, nullptr);
+}
+
 }  // namespace
 }  // namespace sockit

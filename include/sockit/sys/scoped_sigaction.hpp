@@ -30,7 +30,11 @@ public:
     scoped_sigaction& operator=(const scoped_sigaction&) = delete;
     ~scoped_sigaction();
 
-    /// The signal this object handles (0 after a move).
+    /// Leaves the handler installed for the rest of the process: a daemon's stop handler must outlive its
+    /// main loop, or a second SIGTERM that arrives while it exits kills it with the default action.
+    void keep_installed() noexcept { signo_ = 0; }
+
+    /// The signal this object handles (0 after a move or keep_installed()).
     [[nodiscard]] int signo() const noexcept { return signo_; }
 
 private:
