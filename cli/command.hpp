@@ -7,8 +7,10 @@
 
 namespace sockit::cli {
 
-/// One subcommand: its name, a one-line summary for `sockit --help`, and its entry point. run() gets the
-/// arguments after `sockit`, so args[0] is the command's own name; it returns the process exit code.
+/// One subcommand: its name, a one-line summary for `sockit --help`, and its entry point. A name of two
+/// words ("http get") makes the first a group: `sockit http get URL` runs it, `sockit http` lists the
+/// group. run() gets the arguments from the command's last name word on, so args[0] is "addr" for
+/// `sockit addr` and "get" for `sockit http get`; it returns the process exit code.
 struct command {
     std::string_view name;
     std::string_view summary;

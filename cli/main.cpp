@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "command.hpp"
@@ -63,6 +64,61 @@ int unknown_command(std::string_view name) {
     return sockit::cli::exit_code::usage;
 }
 
+// A command group ("http" of "http get"): the registered names that start with "GROUP ".
+bool is_group(std::string_view group) {
+    return std::any_of(commands().begin(), commands().end(), [&](const command& c) {
+        return c.name.size() > group.size() && c.name.starts_with(group) && c.name[group.size()] == ' ';
+    });
+}
+
+void print_group_usage(std::FILE* to, std::string_view group) {
+    fmt::print(to, "Usage: sockit {} <command> [options] [args]\n\nCommands:\n", group);
+    for (const command& c : commands())
+        if (c.name.starts_with(group) && c.name.size() > group.size() && c.name[group.size()] == ' ')
+            fmt::print(to, "  {:<24}  {}\n", c.name, c.summary);
+}
+
+// Finds the command that args names: "addr", or a group and its member ("http get"). Returns the command
+// and how many arguments its name took; nullptr when there is none.
+std::pair<const command*, std::size_t> find_command(std::span<char*> args) {
+    std::string_view first = args[0];
+    for (const command& c : commands())
+        if (c.name == first) return {&c, 1};
+    if (args.size() > 1 && is_group(first)) {
+        std::string full = fmt::format("{} {}", first, args[1]);
+        for (const command& c : commands())
+            if (c.name == full) return {&c, 2};
+    }
+    return {nullptr, 0};
+}
+
+// `sockit GROUP` alone, with --help, or with an unknown member.
+int group_usage(std::span<char*> args) {
+    std::string_view group = args[0];
+    if (args.size() > 1 && (std::string_view(args[1]) == "--help" || std::string_view(args[1]) == "-h")) {
+        print_group_usage(stdout, group);
+        return sockit::cli::exit_code::ok;
+    }
+    if (args.size() > 1) {
+        sockit::cli::print_error(group, fmt::format("unknown command '{}'", args[1]),
+                                 fmt::format("see 'sockit {} --help' for the list", group));
+        return sockit::cli::exit_code::usage;
+    }
+    print_group_usage(stderr, group);
+    return sockit::cli::exit_code::usage;
+}
+
+// Runs the command named at the front of args (args[0] is the command's first word).
+int run(std::span<char*> args) {
+    auto [c, words] = find_command(args);
+    if (c != nullptr) {
+        // The command sees its last name word as args[0] ("get" for `sockit http get`).
+        return c->run(args.subspan(words - 1));
+    }
+    if (is_group(args[0])) return group_usage(args);
+    return unknown_command(args[0]);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -74,12 +130,11 @@ int main(int argc, char** argv) {
     std::string_view name = args[1];
     if (name == "--help" || name == "-h" || name == "help") {
         if (name == "help" && args.size() > 2) {
-            // `sockit help addr` is `sockit addr --help`.
+            // `sockit help addr` is `sockit addr --help` (and `sockit help http get`, `sockit http get --help`).
             static char help_flag[] = "--help";
-            std::vector<char*> forwarded{args[2], help_flag};
-            for (const command& c : commands())
-                if (c.name == args[2]) return c.run(forwarded);
-            return unknown_command(args[2]);
+            std::vector<char*> forwarded(args.begin() + 2, args.end());
+            forwarded.push_back(help_flag);
+            return run(forwarded);
         }
         print_usage(stdout);
         return sockit::cli::exit_code::ok;
@@ -88,7 +143,5 @@ int main(int argc, char** argv) {
         fmt::print("sockit {}\n", SOCKIT_VERSION);
         return sockit::cli::exit_code::ok;
     }
-    for (const command& c : commands())
-        if (c.name == name) return c.run(args.subspan(1));
-    return unknown_command(name);
+    return run(args.subspan(1));
 }
