@@ -9,6 +9,8 @@
 #include <ctime>
 #include <string>
 
+#include "dns_summary.hpp"
+#include "sockit/dns/rdata.hpp"
 #include "sockit/ip/ip_address.hpp"
 #include "sockit/wire/option_cursor.hpp"
 #include "sockit/wire/protocol_numbers.hpp"
@@ -277,6 +279,16 @@ struct sink {
     void str(std::string_view name, std::string_view v) noexcept {
         text(name, [&](char* q) { return put_s(q, v); });
     }
+    // Text that may hold '"' or '\\' (a DNS name's presentation form), escaped for JSON.
+    void escaped(std::string_view name, std::string_view v) noexcept {
+        text(name, [&](char* q) {
+            for (char c : v) {
+                if (Json && (c == '"' || c == '\\')) *q++ = '\\';
+                *q++ = c;
+            }
+            return q;
+        });
+    }
     void ip4(std::string_view name, std::span<const std::uint8_t, 4> a) noexcept {
         text(name, [&](char* q) { return put_ip4(q, a); });
     }
@@ -520,6 +532,51 @@ void layer_fields(sink<Json>& s, const frame_layer& layer) noexcept {
             }
             s.u("len", v.payload().size());
         }
+        // Wireshark's dns.* fields; the response-only flags only in responses, as tshark shows them.
+        void operator()(const dns::message_view& v) const noexcept {
+            const dns::dns_header& h = v.header();
+            s.hex("id", h.id, 4);
+            s.hex("flags", h.flags_word(), 4);
+            s.flag("flags_response", h.qr);
+            s.u("flags_opcode", static_cast<std::uint8_t>(h.opcode));
+            if (h.qr) s.flag("flags_authoritative", h.aa);
+            s.flag("flags_truncated", h.tc);
+            s.flag("flags_recdesired", h.rd);
+            if (h.qr) s.flag("flags_recavail", h.ra);
+            s.flag("flags_z", h.z);
+            if (h.qr) s.flag("flags_authenticated", h.ad);
+            s.flag("flags_checkdisable", h.cd);
+            if (h.qr) s.u("flags_rcode", h.rcode_low);
+            s.u("count_queries", h.qdcount);
+            s.u("count_answers", h.ancount);
+            s.u("count_auth_rr", h.nscount);
+            s.u("count_add_rr", h.arcount);
+            // The first question and the first answer: name lengths are bounded (255 wire bytes, at
+            // most 4 text bytes each), so the layer budget holds them.
+            if (!v.questions().empty()) {
+                const dns::record_view q = *v.questions().begin();  // a copy: the iterator is a temporary
+                name_field("qry_name", q);
+                s.u("qry_type", static_cast<std::uint16_t>(q.type));
+                s.hex("qry_class", static_cast<std::uint16_t>(q.klass), 4);
+            }
+            if (!v.answers().empty()) {
+                const dns::record_view a = *v.answers().begin();
+                name_field("resp_name", a);
+                s.u("resp_type", static_cast<std::uint16_t>(a.type));
+                s.u("resp_ttl", a.ttl);
+                bytes_view rd = a.rdata_bytes();
+                if (a.type == dns::rr_type::a && rd.size() == 4) s.ip4("a", rd.first<4>());
+                if (a.type == dns::rr_type::aaaa && rd.size() == 16) s.ip6("aaaa", rd.first<16>());
+            }
+        }
+        void name_field(std::string_view key, const dns::record_view& r) const noexcept {
+            auto n = r.name();  // cannot fail on a parsed message
+            if (!n) return;
+            try {
+                s.escaped(key, n->to_string());
+            } catch (...) {  // std::bad_alloc: leave the field out
+            }
+        }
     };
     std::visit(visitor{s}, layer.view);
     if (layer.issue != codec_errc{}) s.str("issue", issue_name(layer.issue));
@@ -586,7 +643,8 @@ void packet_output::packet(const timeval& ts, std::uint32_t wire_length, bytes_v
 }
 
 void packet_output::line(const timeval& ts, std::uint32_t wire_length, bytes_view data) {
-    char* p = out_->reserve(1024);
+    // Bounded: time, 16 layers of VLAN tags, two addresses, the transport, a DNS summary (< 500), issues.
+    char* p = out_->reserve(2048);
     p = put_time(p, ts);
     *p++ = ' ';
     auto layers = frame_.layers();
@@ -623,6 +681,7 @@ void packet_output::line(const timeval& ts, std::uint32_t wire_length, bytes_vie
     }
     const tcp_view* tcp = transport < layers.size() ? std::get_if<tcp_view>(&layers[transport].view) : nullptr;
     const udp_view* udp = transport < layers.size() ? std::get_if<udp_view>(&layers[transport].view) : nullptr;
+    const auto* dns_msg = frame_.find<dns::message_view>();
     auto put_endpoint4 = [&](char* q, std::span<const std::uint8_t, 4> a, int port) {
         q = put_ip4(q, a);
         if (port >= 0) {
@@ -667,6 +726,12 @@ void packet_output::line(const timeval& ts, std::uint32_t wire_length, bytes_vie
             p = put_u(p, tcp->window());
             p = put_s(p, ", length ");
             p = put_u(p, tcp->payload().size());
+            if (dns_msg != nullptr) {
+                *p++ = ' ';
+                p = put_s(p, dns_summary(*dns_msg));
+            }
+        } else if (udp != nullptr && dns_msg != nullptr) {
+            p = put_s(p, dns_summary(*dns_msg));  // as tcpdump: the DNS line replaces "UDP, length"
         } else if (udp != nullptr) {
             p = put_s(p, "UDP, length ");
             p = put_u(p, udp->length() >= 8 ? udp->length() - 8u : 0u);
@@ -926,7 +991,8 @@ bool packet_output::finish() {
         // The names of the alternatives, in variant order, through a default-constructed view of each.
         auto name_of = [](std::size_t k) -> std::string_view {
             static constexpr std::string_view names[] = {"data", "eth",  "vlan", "sll",  "null",   "ppp", "arp",
-                                                         "ip",   "ipv6", "ipv6.ext", "icmp", "icmpv6", "udp", "tcp"};
+                                                         "ip",   "ipv6", "ipv6.ext", "icmp", "icmpv6", "udp", "tcp",
+                                                         "dns"};
             static_assert(std::size(names) == kinds);
             return names[k];
         };

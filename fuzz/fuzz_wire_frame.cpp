@@ -157,6 +157,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 for (auto b : v.data) acc += b;
             } else if constexpr (std::is_same_v<V, icmp_view> || std::is_same_v<V, icmpv6_view>) {
                 for (auto b : v.bytes()) acc += b;
+            } else if constexpr (std::is_same_v<V, dns::message_view>) {
+                // Every record's name and RDATA; a view from parse() must never fail to read.
+                for (auto s : {dns::section::question, dns::section::answer, dns::section::authority,
+                               dns::section::additional})
+                    for (const auto& r : v.entries(s)) {
+                        check(r.name().has_value());
+                        for (auto b : r.rdata_bytes()) acc += b;
+                    }
             } else {
                 for (auto b : v.header()) acc += b;
                 for (auto b : v.payload()) acc += b;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // frame_decoder: the dissection loop: link header, EtherType/PPP/family dispatch, IPv4/IPv6 (extension
-// headers, fragments), transport; issues are noted per layer and decoding goes on where it is safe.
+// headers, fragments), transport, DNS on port 53 (RFC 1035 §4.2); issues are noted per layer and decoding
+// goes on where it is safe.
 #include "sockit/wire/frame_decoder.hpp"
+
+#include "sockit/core/byte_order.hpp"
 
 namespace sockit::wire {
 namespace {
@@ -13,6 +16,9 @@ codec_errc errc_of(const std::error_code& e) noexcept {
 
 // What the bytes at the cursor are expected to be.
 enum class next_kind { ethertype, ip_version, ip_proto, payload, done };
+
+// The well-known port of DNS (RFC 1035 §4.2), over UDP and TCP.
+constexpr std::uint16_t dns_port = 53;
 
 class dissector {
 public:
@@ -95,7 +101,7 @@ public:
                 case next_kind::ip_version: next = ip_by_version(cur, value); break;
                 case next_kind::ip_proto: next = after_ip_proto(cur, value); break;
                 case next_kind::payload:
-                    push(payload_view{cur}, cur);
+                    application(cur);
                     next = next_kind::done;
                     break;
                 case next_kind::done: break;
@@ -246,6 +252,7 @@ private:
                 }
                 if (!push(*u, cur, issue)) return next_kind::done;
                 cur = u->payload();
+                app_ = (u->sport() == dns_port || u->dport() == dns_port) && !fragment_ ? app::dns_udp : app::none;
                 return next_kind::payload;
             }
             case ip_proto::tcp: {
@@ -255,6 +262,7 @@ private:
                 if (verify_ && whole_ && !tcp_checksum_ok(*t)) issue = codec_errc::bad_checksum;
                 if (!push(*t, cur, issue)) return next_kind::done;
                 cur = t->payload();
+                app_ = (t->sport() == dns_port || t->dport() == dns_port) && !fragment_ ? app::dns_tcp : app::none;
                 return next_kind::payload;
             }
             case ip_proto::ipv4:
@@ -262,6 +270,20 @@ private:
             case ip_proto::no_next: return next_kind::payload;
             default: return next_kind::payload;
         }
+    }
+
+    // The bytes after the transport header: a DNS message when the ports say so and it parses, else data.
+    void application(bytes_view cur) noexcept {
+        bytes_view message = cur;
+        if (app_ == app::dns_tcp) {
+            // One whole message behind its two-byte length, or a piece of a stream we do not reassemble.
+            if (cur.size() < 2 || load_be16(cur.data()) != cur.size() - 2) return (void)push(payload_view{cur}, cur);
+            message = cur.subspan(2);
+        }
+        if (app_ == app::none) return (void)push(payload_view{cur}, cur);
+        auto m = dns::message_view::parse(message);
+        if (!m) return (void)push(payload_view{cur}, cur, errc_of(m.error()));
+        push(*m, cur);
     }
 
     bool udp_checksum_ok(const udp_view& u) const noexcept {
@@ -286,6 +308,8 @@ private:
     const std::uint8_t* dst6_ = nullptr;
     bool whole_ = false;     // the innermost IP packet was captured whole and is not a fragment
     bool fragment_ = false;  // the innermost IP packet is a first fragment (more fragments follow)
+    enum class app { none, dns_udp, dns_tcp };
+    app app_ = app::none;    // what the transport's ports say its payload is
 };
 
 }  // namespace
@@ -333,6 +357,7 @@ std::string_view layer_name(const layer_view& view) noexcept {
         std::string_view operator()(const icmpv6_view&) const noexcept { return "icmpv6"; }
         std::string_view operator()(const udp_view&) const noexcept { return "udp"; }
         std::string_view operator()(const tcp_view&) const noexcept { return "tcp"; }
+        std::string_view operator()(const dns::message_view&) const noexcept { return "dns"; }
     };
     return std::visit(namer{}, view);
 }

@@ -30,7 +30,7 @@ class Decode(unittest.TestCase):
         out = run("decode", ETH, "--utc", check=EX_OK).stdout.splitlines()
         self.assertEqual(len(out), 45)
         rows = [
-            (0, "22:13:20.000000 IP 192.0.2.1.1234 > 198.51.100.7.53: UDP, length 29"),            # DNS query
+            (0, "22:13:20.000000 IP 192.0.2.1.1234 > 198.51.100.7.53: 0+ AAAA? example.org. (29)"),  # DNS query
             (2, "IP 192.0.2.1.40000 > 198.51.100.7.80: Flags [S], seq 1000, win 29200, length 0"),  # SYN
             (3, "Flags [S.], seq 5000, ack 1001"),                                                  # SYN-ACK
             (8, "ICMP echo request, id 7, seq 1, length 24"),                                       # ping
@@ -86,7 +86,10 @@ class Decode(unittest.TestCase):
         first = frames[0]
         self.assertEqual(first["frame"], 1)
         self.assertEqual(first["time"], "2023-11-14T22:13:20.000000Z")
-        self.assertEqual([next(iter(l)) for l in first["layers"]], ["eth", "ip", "udp", "data"])
+        self.assertEqual([next(iter(l)) for l in first["layers"]], ["eth", "ip", "udp", "dns"])
+        self.assertEqual(first["layers"][3]["dns"]["qry_name"], "example.org.")
+        self.assertEqual(first["layers"][3]["dns"]["qry_type"], 28)
+        self.assertEqual(frames[1]["layers"][3]["dns"]["a"], "192.0.2.80")
         self.assertEqual(first["layers"][1]["ip"]["src"], "192.0.2.1")
         self.assertEqual(first["layers"][2]["udp"]["dstport"], 53)
         self.assertEqual(bytes.fromhex(first["hex"])[:6], bytes.fromhex("020000000002"))
@@ -94,7 +97,7 @@ class Decode(unittest.TestCase):
 
     def test_verbose_tree_and_hex(self):
         out = run("decode", ETH, "-v", "-c", 1, check=EX_OK).stdout.splitlines()
-        self.assertEqual(len(out), 5)  # the line, then eth, ip, udp, data
+        self.assertEqual(len(out), 5)  # the line, then eth, ip, udp, dns
         self.assertTrue(out[1].startswith("    eth dst=02:00:00:00:00:02"))
         self.assertIn(" ttl=5 ", out[2])
         out = run("decode", ETH, "-x", "-c", 1, check=EX_OK).stdout.splitlines()

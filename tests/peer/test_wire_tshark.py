@@ -109,6 +109,30 @@ FIELDS = [
     ("tcp", "options_wscale_shift", "tcp", "tcp.options.wscale.shift", "int"),
     ("tcp", "options_timestamp_tsval", "tcp", "tcp.options.timestamp.tsval", "int"),
     ("tcp", "options_timestamp_tsecr", "tcp", "tcp.options.timestamp.tsecr", "int"),
+    ("dns", "id", "dns", "dns.id", "int"),
+    ("dns", "flags", "dns", "dns.flags", "int"),
+    ("dns", "flags_response", "dns", "dns.flags.response", "bool"),
+    ("dns", "flags_opcode", "dns", "dns.flags.opcode", "int"),
+    ("dns", "flags_authoritative", "dns", "dns.flags.authoritative", "bool"),
+    ("dns", "flags_truncated", "dns", "dns.flags.truncated", "bool"),
+    ("dns", "flags_recdesired", "dns", "dns.flags.recdesired", "bool"),
+    ("dns", "flags_recavail", "dns", "dns.flags.recavail", "bool"),
+    ("dns", "flags_z", "dns", "dns.flags.z", "bool"),
+    ("dns", "flags_authenticated", "dns", "dns.flags.authenticated", "bool"),
+    ("dns", "flags_checkdisable", "dns", "dns.flags.checkdisable", "bool"),
+    ("dns", "flags_rcode", "dns", "dns.flags.rcode", "int"),
+    ("dns", "count_queries", "dns", "dns.count.queries", "int"),
+    ("dns", "count_answers", "dns", "dns.count.answers", "int"),
+    ("dns", "count_auth_rr", "dns", "dns.count.auth_rr", "int"),
+    ("dns", "count_add_rr", "dns", "dns.count.add_rr", "int"),
+    ("dns", "qry_name", "dns", "dns.qry.name", "name"),
+    ("dns", "qry_type", "dns", "dns.qry.type", "int"),
+    ("dns", "qry_class", "dns", "dns.qry.class", "int"),
+    ("dns", "resp_name", "dns", "dns.resp.name", "name"),
+    ("dns", "resp_type", "dns", "dns.resp.type", "int"),
+    ("dns", "resp_ttl", "dns", "dns.resp.ttl", "int"),
+    ("dns", "a", "dns", "dns.a", "str"),
+    ("dns", "aaaa", "dns", "dns.aaaa", "str"),
 ]
 CHECKSUM_STATUS = {"ip": "ip.checksum.status", "udp": "udp.checksum.status", "tcp": "tcp.checksum.status",
                    "icmp": "icmp.checksum.status", "icmpv6": "icmpv6.checksum.status"}
@@ -167,6 +191,8 @@ def same(kind, ours, theirs):
         return a == int(str(theirs), 0)
     if kind == "bool":
         return bool(ours) == (str(theirs) in ("1", "True", "true"))
+    if kind == "name":  # we print names absolute (dig's "example.org."), tshark without the dot, root "<Root>"
+        return ours.rstrip(".").lower() == ("" if theirs == "<Root>" else str(theirs).lower())
     return str(ours).lower() == str(theirs).lower()
 
 
@@ -243,6 +269,29 @@ class TsharkGolden(unittest.TestCase):
             subprocess.run(["/usr/bin/python3", os.path.join(DATA, "make_golden.py"), tmp], check=True,
                            capture_output=True, timeout=120)
             self.assertGreater(self.compare_file(os.path.join(tmp, "golden_eth.pcap")), 500)
+
+    def test_dns_messages(self):
+        # DNS on port 53 over UDP and TCP: fields against tshark, the one-line form against tcpdump -nn.
+        need("tcpdump")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "dns.pcap")
+            subprocess.run(["/usr/bin/python3", os.path.join(DATA, "make_dns.py"), path], check=True,
+                           capture_output=True, timeout=120)
+            self.assertGreater(self.compare_file(path), 150)
+            layers = [[next(iter(l)) for l in frame["layers"]] for frame in sockit_frames(path)]
+            self.assertEqual(sum("dns" in names for names in layers), 9)  # all but the cut and the non-DNS
+            self.assertEqual(layers[-1][-1], "data")
+            tcpdump = subprocess.run(["tcpdump", "-nn", "-r", path], capture_output=True, text=True, timeout=60,
+                                     env=dict(os.environ, TZ="UTC")).stdout.splitlines()
+            ours = run("decode", path, check=EX_OK).stdout.splitlines()
+            self.assertEqual(len(ours), len(tcpdump))
+            for n, (mine, ref) in enumerate(zip(ours, tcpdump), 1):
+                if "Flags [" in ref:  # tcpdump's TCP line has relative seq ranges; compare the DNS part
+                    mine, ref = mine.split("length", 1)[1], ref.split("length", 1)[1]
+                if "[|domain]" in ref:  # tcpdump prints what it could read of a broken message; we say why
+                    self.assertIn("[data ", mine, f"frame {n}")
+                    continue
+                self.assertEqual(mine, ref, f"frame {n}")
 
     def test_loopback_traffic_recorded_by_tcpdump(self):
         need("tcpdump")

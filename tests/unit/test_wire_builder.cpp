@@ -77,7 +77,7 @@ TEST(WireBuilder, StacksDecodeBackWithTheirFields) {
     const row rows[] = {
         {"Ethernet/IPv4/UDP with data",
          {ethernet_builder{.dst = mac_b, .src = mac_a}, ipv4_builder{.src = ip_a, .dst = ip_b, .ttl = 5},
-          udp_builder{.sport = 1234, .dport = 53}, raw_builder{{1, 2, 3}}},
+          udp_builder{.sport = 1234, .dport = 9}, raw_builder{{1, 2, 3}}},
          link_type::ethernet, "eth/ip/udp/data"},
         {"odd-length UDP payload (checksum pads)",
          {ipv4_builder{.src = ip_a, .dst = ip_b}, udp_builder{.sport = 7, .dport = 7}, raw_builder{{1, 2, 3, 4, 5}}},

@@ -127,6 +127,14 @@ std::uint64_t touch(const decoded_frame& f) {
                 } else if constexpr (std::is_same_v<V, sll_view>) {
                     sum(v.address());
                     acc += v.ifindex() + v.protocol();
+                } else if constexpr (std::is_same_v<V, dns::message_view>) {
+                    sum(v.wire());
+                    for (auto s : {dns::section::question, dns::section::answer, dns::section::authority,
+                                   dns::section::additional})
+                        for (const auto& r : v.entries(s)) {
+                            sum(r.rdata_bytes());
+                            if (auto n = r.name()) acc += n->wire_size();
+                        }
                 } else {
                     sum(v.header());
                     sum(v.payload());
@@ -168,7 +176,7 @@ TEST(WireDecoder, GoldenFilesDecodeToTheExpectedStacks) {
         codec_errc issue;  // on any layer
     };
     const row eth_rows[] = {
-        {0, "eth/ip/udp/data", {}},                              // DNS query over UDP
+        {0, "eth/ip/udp/dns", {}},                               // DNS query over UDP
         {2, "eth/ip/tcp", {}},                                   // SYN with options
         {4, "eth/ip/tcp/data", {}},                              // data segment with SACK
         {10, "eth/ip/icmp", {}},                                 // unreachable, quoted datagram in the body
@@ -218,6 +226,68 @@ TEST(WireDecoder, GoldenFilesDecodeToTheExpectedStacks) {
         }
         std::size_t want = (g.link == link_type::ethernet || g.link == link_type::raw) ? 3 : 0;
         EXPECT_EQ(with_issue, want) << g.name;
+    }
+}
+
+TEST(WireDecoder, DnsOnPort53OverUdpAndTcp) {
+    // A query for example.org/A (RFC 1035 §4.1.1-2): ID 0x1234, RD, one question.
+    const std::vector<std::uint8_t> query = {0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0,  //
+                                             7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 3, 'o', 'r', 'g', 0, 0, 1, 0, 1};
+    auto be16 = [](std::vector<std::uint8_t>& v, std::size_t n) {
+        v.push_back(static_cast<std::uint8_t>(n >> 8));
+        v.push_back(static_cast<std::uint8_t>(n));
+    };
+    // A bare IPv4 packet (DLT_RAW) from 192.0.2.1 to 192.0.2.2 around a transport header and payload.
+    auto ipv4 = [&](std::uint8_t proto, const std::vector<std::uint8_t>& l4) {
+        std::vector<std::uint8_t> p = {0x45, 0};
+        be16(p, 20 + l4.size());
+        p.insert(p.end(), {0, 0, 0, 0, 64, proto, 0, 0, 192, 0, 2, 1, 192, 0, 2, 2});
+        p.insert(p.end(), l4.begin(), l4.end());
+        return p;
+    };
+    auto udp = [&](std::uint16_t sport, std::uint16_t dport, const std::vector<std::uint8_t>& payload) {
+        std::vector<std::uint8_t> u;
+        be16(u, sport);
+        be16(u, dport);
+        be16(u, 8 + payload.size());
+        be16(u, 0);  // no checksum (IPv4)
+        u.insert(u.end(), payload.begin(), payload.end());
+        return ipv4(17, u);
+    };
+    auto tcp = [&](std::uint16_t sport, std::uint16_t dport, std::size_t prefix, const std::vector<std::uint8_t>& payload) {
+        std::vector<std::uint8_t> t;
+        be16(t, sport);
+        be16(t, dport);
+        t.insert(t.end(), {0, 0, 0, 1, 0, 0, 0, 1, 0x50, 0x18, 0x20, 0, 0, 0, 0, 0});
+        be16(t, prefix);  // the RFC 1035 §4.2.2 length prefix
+        t.insert(t.end(), payload.begin(), payload.end());
+        return ipv4(6, t);
+    };
+    const std::vector<std::uint8_t> cut(query.begin(), query.begin() + 20);
+    struct row {
+        std::vector<std::uint8_t> packet;
+        const char* stack;
+        codec_errc issue;
+        const char* why;
+    } rows[] = {
+        {udp(40000, 53, query), "ip/udp/dns", {}, "query to port 53"},
+        {udp(53, 40000, query), "ip/udp/dns", {}, "from port 53"},
+        {udp(40000, 5300, query), "ip/udp/data", {}, "another port: not ours to guess"},
+        {udp(40000, 53, cut), "ip/udp/data", codec_errc::truncated, "a message cut short is flagged"},
+        {udp(40000, 53, {}), "ip/udp", {}, "an empty datagram has no payload layer"},
+        {tcp(40000, 53, query.size(), query), "ip/tcp/dns", {}, "one whole framed message"},
+        {tcp(40000, 53, query.size() + 100, query), "ip/tcp/data", {}, "a piece of a longer stream"},
+        {tcp(40000, 53, 5, cut), "ip/tcp/data", {}, "a prefix that disagrees with the segment"},
+    };
+    decoded_frame f;
+    for (const auto& r : rows) {
+        decode_frame(r.packet, link_type::raw, f, false);
+        EXPECT_EQ(stack(f), r.stack) << r.why;
+        EXPECT_EQ(f.layers().back().issue, r.issue) << r.why;
+        if (const auto* m = f.find<dns::message_view>()) {
+            EXPECT_EQ(m->header().id, 0x1234) << r.why;
+            EXPECT_EQ(m->questions().size(), 1u) << r.why;
+        }
     }
 }
 

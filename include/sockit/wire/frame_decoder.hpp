@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// frame_decoder: dissects a captured frame into its stack of protocol layers (link, network, transport),
-// zero-copy and allocation-free, noting where and why it stopped.
+// frame_decoder: dissects a captured frame into its stack of protocol layers (link, network, transport,
+// DNS on port 53), zero-copy and allocation-free, noting where and why it stopped.
 #pragma once
 
 #include <array>
@@ -11,6 +11,7 @@
 
 #include "sockit/core/bytes.hpp"
 #include "sockit/core/codec_errc.hpp"
+#include "sockit/dns/message_view.hpp"
 #include "sockit/wire/arp_view.hpp"
 #include "sockit/wire/ethernet_view.hpp"
 #include "sockit/wire/icmp_view.hpp"
@@ -35,7 +36,8 @@ struct payload_view {
 
 /// A decoded layer's typed view; the alternative says which protocol it is.
 using layer_view = std::variant<payload_view, ethernet_view, vlan_view, sll_view, null_view, ppp_view, arp_view,
-                                ipv4_view, ipv6_view, ipv6_ext_view, icmp_view, icmpv6_view, udp_view, tcp_view>;
+                                ipv4_view, ipv6_view, ipv6_ext_view, icmp_view, icmpv6_view, udp_view, tcp_view,
+                                dns::message_view>;
 
 /// One layer: its view, where it starts in the frame, and the first problem noted on it
 /// (codec_errc{} when none): bad_checksum, bad_length (a length field disagrees with the bytes; decoding
@@ -80,13 +82,16 @@ private:
 /// Decodes frame (as captured with the given link type) into out, replacing what it held. Checksums
 /// (IPv4 header, ICMP, ICMPv6, UDP, TCP) are verified when verify_checksums is set and the covered
 /// bytes were all captured; a failure is flagged as the layer's issue and decoding goes on. IPv4
-/// fragments other than the first, and payloads of unknown protocols, end as a payload layer.
+/// fragments other than the first, and payloads of unknown protocols, end as a payload layer. A UDP
+/// datagram to or from port 53, or a TCP segment on port 53 that holds exactly one length-prefixed message
+/// (RFC 1035 §4.2.2; a segment of a larger stream stays data), is decoded as a DNS message layer; one that
+/// does not parse stays a payload layer with the parser's reason as its issue.
 /// Never reads outside frame, never allocates, never throws. Thread-safe on distinct outputs.
 void decode_frame(bytes_view frame, link_type link, decoded_frame& out, bool verify_checksums = true) noexcept;
 
 /// The short protocol name of a layer ("eth", "vlan", "sll", "null", "ppp", "arp", "ip", "ipv6",
 /// "ipv6.hopopts"/"ipv6.routing"/"ipv6.fragment"/"ipv6.dstopts"/"ipv6.ext", "icmp", "icmpv6", "udp",
-/// "tcp", "data"); the names match Wireshark's protocol filter names.
+/// "tcp", "dns", "data"); the names match Wireshark's protocol filter names.
 std::string_view layer_name(const layer_view& view) noexcept;
 
 }  // namespace sockit::wire
