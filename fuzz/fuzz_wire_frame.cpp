@@ -108,7 +108,9 @@ void round_trip(chooser& c) {
     decoded_frame f;
     decode_frame(*pkt, ethernet ? link_type::ethernet : link_type::raw, f);
     check(f.stop_reason() == codec_errc{});
-    for (const auto& l : f.layers()) check(l.issue == codec_errc{});
+    // Random payload bytes on port 53 are judged as DNS and may be flagged; every header must be clean.
+    for (const auto& l : f.layers())
+        if (!std::holds_alternative<payload_view>(l.view)) check(l.issue == codec_errc{});
     if (v6) {
         const auto* v = f.find<ipv6_view>();
         check(v != nullptr && std::equal(ip6.src.begin(), ip6.src.end(), v->src().begin()) &&
