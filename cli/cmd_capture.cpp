@@ -13,6 +13,7 @@
 #include "command.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
+#include "packet_flags.hpp"
 #include "packet_output.hpp"
 #include "sockit/wire/link_type.hpp"
 
@@ -31,22 +32,16 @@ int run_capture(std::span<char*> args) {
                         "sockit capture -i lo -c 5 'icmp or icmp6'");
     std::string iface = "any";
     std::string write_file;
-    std::vector<std::string> filter_words;
-    bool verbose = false, json = false, hex = false, stats = false, utc = false;
+    packet_flags flags;
     long long max_count = -1;
     double timeout = 0;
     int snaplen = 262144;
     app->add_option("-i,--interface", iface, "interface to capture on (default: any)");
-    app->add_option("filter", filter_words, "BPF filter expression (as for tcpdump)");
+    add_packet_flags(*app, flags);
     app->add_option("-w,--write", write_file, "write the packets to this pcap file instead of printing them");
     app->add_option("-c,--count", max_count, "stop after N packets")->check(CLI::NonNegativeNumber);
     app->add_option("--timeout", timeout, "stop after this many seconds (0: no limit)")->check(CLI::NonNegativeNumber);
     app->add_option("-s,--snaplen", snaplen, "bytes kept per packet")->check(CLI::Range(64, 262144));
-    app->add_flag("-v,--verbose", verbose, "a line of fields per layer under each packet");
-    app->add_flag("--json", json, "JSON Lines, as `sockit decode --json`");
-    app->add_flag("-x,--hex", hex, "hex dump of each frame");
-    app->add_flag("--stats", stats, "packets and bytes per protocol at the end");
-    app->add_flag("--utc", utc, "print line timestamps in UTC rather than local time");
     if (auto done = parse(*app, args)) return *done;
 
     char errbuf[PCAP_ERRBUF_SIZE] = {};
@@ -83,21 +78,8 @@ int run_capture(std::span<char*> args) {
         print_error("capture", iface, std::string("unsupported link type ") + (name ? name : std::to_string(dlt)));
         return exit_code::data_error;
     }
-    if (!filter_words.empty()) {
-        std::string expr;
-        for (const auto& w : filter_words) expr += (expr.empty() ? "" : " ") + w;
-        bpf_program prog{};
-        if (pcap_compile(handle, &prog, expr.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0) {
-            print_error("capture", "filter '" + expr + "'", pcap_geterr(handle));
-            return exit_code::usage;
-        }
-        int frc = pcap_setfilter(handle, &prog);
-        pcap_freecode(&prog);
-        if (frc != 0) {
-            print_error("capture", "filter '" + expr + "'", pcap_geterr(handle));
-            return exit_code::usage;
-        }
-    }
+    if (int rc_filter = apply_filter(handle, flags.filter_words, "capture"); rc_filter != exit_code::ok)
+        return rc_filter;
     pcap_dumper_t* dumper = nullptr;
     if (!write_file.empty()) {
         dumper = pcap_dump_open(handle, write_file.c_str());
@@ -114,12 +96,7 @@ int run_capture(std::span<char*> args) {
     sigaction(SIGINT, &sa, &old_int);
     sigaction(SIGTERM, &sa, &old_term);
 
-    packet_output_options opts;
-    opts.format = json ? packet_format::json : verbose ? packet_format::verbose : packet_format::line;
-    opts.hex = hex;
-    opts.stats = stats;
-    opts.utc = utc;
-    packet_output out(opts);
+    packet_output out(flags.output_options());
     auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout);
     // Non-blocking reads and poll(2) with a short timeout: libpcap's own read timeout does not apply in
     // immediate mode, and a quiet interface must still honour --timeout and signals.

@@ -13,6 +13,7 @@
 #include "command.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
+#include "packet_flags.hpp"
 #include "packet_output.hpp"
 #include "sockit/wire/link_type.hpp"
 
@@ -26,16 +27,10 @@ int run_decode(std::span<char*> args) {
                         "BSD loopback (NULL, LOOP), PPP. An optional BPF filter selects packets.",
                         "sockit decode trace.pcap -c 10 'udp port 53'");
     std::string file;
-    std::vector<std::string> filter_words;
-    bool verbose = false, json = false, hex = false, stats = false, utc = false;
+    packet_flags flags;
     long long max_count = -1;
     app->add_option("file", file, "capture file (pcap or pcapng)")->required();
-    app->add_option("filter", filter_words, "BPF filter expression (as for tcpdump), e.g. 'tcp port 80'");
-    app->add_flag("-v,--verbose", verbose, "a line of fields per layer under each packet");
-    app->add_flag("--json", json, "JSON Lines: one object per packet with a \"layers\" array (see README)");
-    app->add_flag("-x,--hex", hex, "hex dump of each frame (a \"hex\" key with --json)");
-    app->add_flag("--stats", stats, "packets and bytes per protocol at the end");
-    app->add_flag("--utc", utc, "print line timestamps in UTC rather than local time");
+    add_packet_flags(*app, flags);
     app->add_option("-c,--count", max_count, "stop after N packets")->check(CLI::NonNegativeNumber);
     if (auto done = parse(*app, args)) return *done;
 
@@ -67,28 +62,9 @@ int run_decode(std::span<char*> args) {
         print_error("decode", file, std::string("unsupported link type ") + (name ? name : std::to_string(dlt)));
         return exit_code::data_error;
     }
-    if (!filter_words.empty()) {
-        std::string expr;
-        for (const auto& w : filter_words) expr += (expr.empty() ? "" : " ") + w;
-        bpf_program prog{};
-        if (pcap_compile(handle, &prog, expr.c_str(), 1, PCAP_NETMASK_UNKNOWN) != 0) {
-            print_error("decode", "filter '" + expr + "'", pcap_geterr(handle));
-            return exit_code::usage;
-        }
-        int rc = pcap_setfilter(handle, &prog);
-        pcap_freecode(&prog);
-        if (rc != 0) {
-            print_error("decode", "filter '" + expr + "'", pcap_geterr(handle));
-            return exit_code::usage;
-        }
-    }
+    if (int rc = apply_filter(handle, flags.filter_words, "decode"); rc != exit_code::ok) return rc;
 
-    packet_output_options opts;
-    opts.format = json ? packet_format::json : verbose ? packet_format::verbose : packet_format::line;
-    opts.hex = hex;
-    opts.stats = stats;
-    opts.utc = utc;
-    packet_output out(opts);
+    packet_output out(flags.output_options());
     int status = exit_code::ok;
     // pcap_loop hands over many records per call (cheaper than pcap_next_ex); its count is of packets
     // that passed the filter, as -c means.
