@@ -277,6 +277,27 @@ std::optional<steady::time_point> earliest(std::optional<steady::time_point> a, 
 
 bool peer_gone(int err) { return err == EPIPE || err == ECONNRESET; }
 
+// The -q (after EOF) and -w (idle) limits at `now`: whether one has passed, else the earliest to come.
+struct timeout_check {
+    bool expired = false;
+    std::optional<steady::time_point> deadline;
+};
+timeout_check timeouts(const relay_settings& s, steady::time_point now, std::optional<steady::time_point> eof_at,
+                       steady::time_point last_activity) {
+    timeout_check t;
+    if (eof_at && s.quit_after_eof) {
+        auto quit = *eof_at + seconds(*s.quit_after_eof);
+        if (now >= quit) return {true, {}};
+        t.deadline = quit;
+    }
+    if (s.idle_timeout) {
+        auto idle = last_activity + seconds(*s.idle_timeout);
+        if (now >= idle) return {true, {}};
+        t.deadline = earliest(t.deadline, idle);
+    }
+    return t;
+}
+
 }  // namespace
 
 relay_result relay_stream(int net_fd, const relay_settings& s, relay_state& state) {
@@ -319,17 +340,8 @@ relay_result relay_stream(int net_fd, const relay_settings& s, relay_state& stat
             if (auto r = finish_up(); !r) return r;
         if (up.finished() && down.finished()) return {};
         if (down.finished() && (s.in_fd < 0 || in_tty)) return {};  // nobody will type to a closed peer
-        std::optional<steady::time_point> deadline;
-        if (eof_at && s.quit_after_eof) {
-            auto quit = *eof_at + seconds(*s.quit_after_eof);
-            if (now >= quit) return {};
-            deadline = quit;
-        }
-        if (s.idle_timeout) {
-            auto idle = last_activity + seconds(*s.idle_timeout);
-            if (now >= idle) return {};
-            deadline = earliest(deadline, idle);
-        }
+        auto [expired, deadline] = timeouts(s, now, eof_at, last_activity);
+        if (expired) return {};
 
         polls.clear();
         up.prepare();
@@ -421,17 +433,8 @@ relay_result relay_datagram(int net_fd, datagram_peer mode, const relay_settings
     poll_set polls;
     for (;;) {
         now = steady::now();
-        std::optional<steady::time_point> deadline;
-        if (eof_at && s.quit_after_eof) {
-            auto quit = *eof_at + seconds(*s.quit_after_eof);
-            if (now >= quit) return {};
-            deadline = quit;
-        }
-        if (s.idle_timeout) {
-            auto idle = last_activity + seconds(*s.idle_timeout);
-            if (now >= idle) return {};
-            deadline = earliest(deadline, idle);
-        }
+        auto [expired, deadline] = timeouts(s, now, eof_at, last_activity);
+        if (expired) return {};
         polls.clear();
         // Read stdin only when a datagram can go somewhere: no peer yet means no reading (backpressure).
         if (!up_done && up_len == 0 && have_peer) polls.want(s.in_fd, POLLIN);
