@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "../tests/unit/test_http_support.hpp"
+#include "http_fuzz.hpp"
 #include "sockit/http/message_writer.hpp"
 #include "sockit/http/request_parser.hpp"
 
@@ -15,20 +16,8 @@ namespace {
 using namespace sockit;
 using namespace sockit::http;
 
-void check(bool ok) {
-    if (!ok) std::abort();
-}
-
-http_limits small_limits() {
-    http_limits l;
-    l.max_start_line = 64;
-    l.max_field_line = 64;
-    l.max_head = 256;
-    l.max_fields = 4;
-    l.max_body = 64;
-    l.max_chunk_line = 16;
-    return l;
-}
+using fuzz::check;
+using fuzz::small_limits;
 
 // Serializes a parsed request (head and decoded body) and checks that it parses back to the same.
 void round_trip(const request_head& head, const std::string& body, const http_limits& limits) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../tests/unit/test_http_support.hpp"
+#include "http_fuzz.hpp"
 #include "sockit/http/message_writer.hpp"
 #include "sockit/http/response_parser.hpp"
 #include "sockit/http/status_code.hpp"
@@ -17,20 +18,8 @@ namespace {
 using namespace sockit;
 using namespace sockit::http;
 
-void check(bool ok) {
-    if (!ok) std::abort();
-}
-
-http_limits small_limits() {
-    http_limits l;
-    l.max_start_line = 64;
-    l.max_field_line = 64;
-    l.max_head = 256;
-    l.max_fields = 4;
-    l.max_body = 64;
-    l.max_chunk_line = 16;
-    return l;
-}
+using fuzz::check;
+using fuzz::small_limits;
 
 // Serializes a parsed response and checks that it parses back to the same head and body. An empty
 // reason comes back as the registered phrase (the writer fills it in).
