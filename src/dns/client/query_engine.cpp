@@ -60,12 +60,6 @@ verdict judge(bytes_view wire, std::uint16_t id, const question& q) noexcept {
     return verdict::good;
 }
 
-endpoint wildcard(const endpoint& like) {
-    static const ip_address any4 = ip_address::parse("0.0.0.0").value();
-    static const ip_address any6 = ip_address::parse("::").value();
-    return endpoint(like.is_v6() ? any6 : any4, 0);
-}
-
 }  // namespace
 
 query_engine::query_engine(event_loop& loop) noexcept : loop_(loop) {}
@@ -144,10 +138,10 @@ result<void> query_engine::begin_udp(pending& p) {
     if (!p.sock) {
         auto s = socket::open(p.server.family(), SOCK_DGRAM | SOCK_NONBLOCK);
         if (!s) return fail(s.error());
-        // Port 0: the kernel picks a random ephemeral port, new for every exchange (RFC 5452 §9.2).
-        if (auto r = s->bind(wildcard(p.server)); !r) return r;
-        // connect() makes the kernel report ICMP port unreachable as ECONNREFUSED; the source is still
-        // checked on every datagram.
+        // No explicit bind(port 0): connect() on an unbound socket binds it exactly so (the kernel's
+        // randomised ephemeral port, new for every exchange, RFC 5452 §9.2) and saves a system call.
+        // connect() also makes the kernel report ICMP port unreachable as ECONNREFUSED; the source is
+        // still checked on every datagram.
         if (auto r = s->connect(p.server); !r) return r;
         auto w = loop_.watch(s->fd(), io_mask::readable, {[this, key] { on_readable(key); }, {}});
         if (!w) return fail(w.error());
