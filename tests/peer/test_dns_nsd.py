@@ -5,6 +5,7 @@
 import json
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -362,6 +363,21 @@ class DnsAgainstNsd(unittest.TestCase):
         mine = sorted(norm_json(r) for o in sample for r in o["answers"])
         self.assertEqual(mine, theirs)
         self.assertTrue(all(o["error"] is None for o in out if o["status"] != "INVALID"))
+
+    def test_batch_in_flight_above_the_descriptor_limit(self):
+        """--in-flight 200 with 32 descriptors: queries wait for a free descriptor, none fails."""
+        names = "".join(f"gen-{i}.{ZONE}\n" for i in range(300))
+
+        def few_fds():
+            resource.setrlimit(resource.RLIMIT_NOFILE, (32, 32))
+        proc = subprocess.run([SOCKIT, "dns", "--batch", "-", "--in-flight", "200", "@127.0.0.1", "-p",
+                               str(self.port)], input=names, capture_output=True, text=True, timeout=60,
+                              preexec_fn=few_fds)
+        self.assertEqual(proc.returncode, EX_OK, proc.stderr)
+        out = [json.loads(x) for x in proc.stdout.splitlines()]
+        self.assertEqual(len(out), 300)
+        self.assertEqual({o["status"] for o in out}, {"NOERROR"})
+        self.assertEqual([o["line"] for o in out], list(range(1, 301)))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ namespace sockit::dns {
 namespace {
 
 struct slot {
+    batch_job job;
     std::optional<result<exchange_result>> outcome;  // set once the job completed
     event_loop::clock::time_point started;
     std::chrono::microseconds elapsed{};
@@ -33,23 +34,42 @@ result<void> run_batch(event_loop& loop, const batch_options& options, const bat
         s.elapsed = std::chrono::duration_cast<std::chrono::microseconds>(event_loop::clock::now() - s.started);
         s.outcome.emplace(std::move(r));
     };
+    // A job whose socket could not be opened for lack of descriptors waits here for a running exchange to
+    // finish and free one (an --in-flight above RLIMIT_NOFILE then just runs at the limit).
+    std::optional<std::size_t> held;
     auto pump = [&] {
-        while (!exhausted && engine.active() < in_flight && slots.size() < window) {
-            std::optional<batch_job> job = source();
-            if (!job) {
-                exhausted = true;
-                break;
+        while ((held || !exhausted) && engine.active() < in_flight) {
+            std::size_t index = 0;
+            if (held) {
+                index = *held;
+                held.reset();
+            } else {
+                if (slots.size() >= window) break;
+                std::optional<batch_job> job = source();
+                if (!job) {
+                    exhausted = true;
+                    break;
+                }
+                index = base + slots.size();
+                slots.emplace_back();
+                slots.back().started = event_loop::clock::now();
+                slots.back().job = std::move(*job);
             }
-            const std::size_t index = base + slots.size();
-            slots.emplace_back();
-            slots.back().started = event_loop::clock::now();
-            if (!job->q) {
+            slot& s = slots[index - base];
+            if (!s.job.q) {
                 complete(index, fail(make_error_code(codec_errc::bad_value)));
                 continue;
             }
-            auto started = engine.start(*job->q, options.server, options.exchange,
+            auto started = engine.start(*s.job.q, options.server, options.exchange,
                                         [&complete, index](result<exchange_result> r) { complete(index, std::move(r)); });
-            if (!started) complete(index, fail(started.error()));
+            if (started) continue;
+            const auto& ec = started.error();
+            if ((ec == std::errc::too_many_files_open || ec == std::errc::too_many_files_open_in_system) &&
+                engine.active() > 0) {
+                held = index;
+                break;
+            }
+            complete(index, fail(ec));
         }
     };
     auto deliver = [&] {
@@ -62,7 +82,7 @@ result<void> run_batch(event_loop& loop, const batch_options& options, const bat
 
     pump();
     deliver();
-    while (!exhausted || !slots.empty()) {
+    while (!exhausted || held || !slots.empty()) {
         if (engine.active() > 0) {
             auto ran = loop.run_once();
             if (!ran) return fail(ran.error());
