@@ -4,6 +4,7 @@
 // (RFC 1035, RFC 5452, RFC 6891, RFC 7766).
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -28,8 +29,8 @@ constexpr std::string_view usage_text = R"(Usage: sockit dns NAME [TYPE...] [CLA
        sockit dns --batch FILE [TYPE] [@SERVER] [--in-flight N] ...
 
 Query a DNS server as dig does. Each TYPE (A, AAAA, MX, TXT, TYPE123, ...) is one query (default A,
-PTR with -x). The server defaults to the first nameserver of /etc/resolv.conf (its timeout and
-attempts options apply then).
+PTR with -x). The server defaults to the first nameserver of /etc/resolv.conf (or of the file named
+by $SOCKIT_RESOLV_CONF), whose timeout and attempts options apply then.
 
 Options:
   @SERVER            server address: 192.0.2.53, ::1, [::1]:5353, 192.0.2.53:5353, or a host name
@@ -83,7 +84,8 @@ result<endpoint> pick_server(const dns::dig_args& a, bool& from_conf, dns::resol
         return found->addresses.front().address.with_port(port);
     }
     // glibc's rule: no usable nameserver line (or no file) means the local host.
-    auto loaded = dns::load_resolv_conf();
+    const char* path = std::getenv("SOCKIT_RESOLV_CONF");  // another file, for tests and chroots
+    auto loaded = dns::load_resolv_conf(path != nullptr && *path != '\0' ? path : "/etc/resolv.conf");
     if (loaded) conf = *loaded;
     from_conf = true;
     ip_address addr = conf.nameservers.empty() ? ip_address::parse("127.0.0.1").value() : conf.nameservers.front();

@@ -4,8 +4,10 @@
 # printed (RFC 5452 §9.1); a silent server gives exit 69 within timeout × tries; only malformed answers
 # give 65; TC over UDP then a TCP stream with a wrong frame first; random IDs and source ports.
 import json
+import os
 import socket
 import struct
+import tempfile
 import threading
 import time
 import unittest
@@ -251,6 +253,21 @@ class FakeServers(unittest.TestCase):
                    check=EX_UNAVAILABLE)
         # Closed before or after our query arrived: an EOF or a reset, both reported as such.
         self.assertRegex(proc.stderr.lower(), r"closed|reset")
+
+    def test_server_and_options_from_resolv_conf(self):
+        """No @SERVER: the first nameserver of resolv.conf ($SOCKIT_RESOLV_CONF here, never the system's),
+        with its timeout and attempts."""
+        server = self.serve(None)
+        with tempfile.NamedTemporaryFile("w", suffix=".conf") as conf:
+            conf.write("# test\nnameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n")
+            conf.flush()
+            env = dict(os.environ, SOCKIT_RESOLV_CONF=conf.name)
+            start = time.monotonic()
+            run("dns", "www.example.test", "-p", server.port, env=env, check=EX_UNAVAILABLE)
+            elapsed = time.monotonic() - start
+        self.assertEqual(len(server.queries), 2)
+        self.assertGreaterEqual(elapsed, 1.9)
+        self.assertLess(elapsed, 2 + 1.5)
 
     def test_usage_errors_exit_64(self):
         for args in (["bad..name", "@127.0.0.1"], ["x.test", "BOGUSTYPE", "@127.0.0.1"], ["x.test", "+bogus"],
