@@ -13,6 +13,7 @@ import tempfile
 import time
 import unittest
 
+from nc_peer import sanitized
 from sockit_test import EX_OK, EX_DATAERR, SOCKIT, need, run
 
 ZONE = "test.sockit"
@@ -366,6 +367,9 @@ class DnsAgainstNsd(unittest.TestCase):
 
     def test_batch_in_flight_above_the_descriptor_limit(self):
         """--in-flight 200 with 32 descriptors: queries wait for a free descriptor, none fails."""
+        if sanitized():
+            # UBSan's memory-accessibility probe opens a pipe: with no descriptor left it misreports.
+            self.skipTest("the sanitizer runtime needs descriptors of its own")
         names = "".join(f"gen-{i}.{ZONE}\n" for i in range(300))
 
         def few_fds():
