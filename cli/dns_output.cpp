@@ -82,53 +82,44 @@ nlohmann::ordered_json dns_record_json(const dns::resource_record& rr) {
 nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint& server,
                                          const result<dns::exchange_result>& outcome,
                                          const dns::exchange_options& options) {
+    // The same keys in the same order whatever happened: null (or empty) where there was no response.
     nlohmann::ordered_json doc;
     doc["name"] = q.name.to_string();
     doc["type"] = dns::to_string(q.type);
     doc["class"] = dns::to_string(q.klass);
     doc["server"] = server.to_string();
     doc["status"] = dns_status(outcome);
-    if (!outcome) {
-        doc["error"] = dns_failure_text(outcome.error(), options);
-        doc["transport"] = nullptr;
-        doc["id"] = nullptr;
-        doc["flags"] = nlohmann::ordered_json::array();
-        doc["answer"] = nlohmann::ordered_json::array();
-        doc["authority"] = nlohmann::ordered_json::array();
-        doc["additional"] = nlohmann::ordered_json::array();
-        doc["edns"] = nullptr;
-        doc["time_ms"] = nullptr;
-        doc["msg_size"] = nullptr;
-        return doc;
-    }
-    const auto& r = *outcome;
-    const auto& h = r.response.header;
-    doc["error"] = nullptr;
-    doc["transport"] = r.over_tcp ? "tcp" : "udp";
-    doc["truncated_retry"] = r.truncated_retry;
-    doc["id"] = h.id;
+    doc["error"] = outcome ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(dns_failure_text(outcome.error(), options));
+    const dns::exchange_result* r = outcome ? &*outcome : nullptr;
+    doc["transport"] = r ? nlohmann::ordered_json(r->over_tcp ? "tcp" : "udp") : nlohmann::ordered_json(nullptr);
+    doc["truncated_retry"] = r ? nlohmann::ordered_json(r->truncated_retry) : nlohmann::ordered_json(nullptr);
+    doc["id"] = r ? nlohmann::ordered_json(r->response.header.id) : nlohmann::ordered_json(nullptr);
     auto flags = nlohmann::ordered_json::array();
-    const std::pair<bool, const char*> bits[] = {{h.qr, "qr"}, {h.aa, "aa"}, {h.tc, "tc"}, {h.rd, "rd"},
-                                                 {h.ra, "ra"}, {h.ad, "ad"}, {h.cd, "cd"}};
-    for (const auto& [on, name] : bits)
-        if (on) flags.push_back(name);
+    if (r) {
+        const auto& h = r->response.header;
+        const std::pair<bool, const char*> bits[] = {{h.qr, "qr"}, {h.aa, "aa"}, {h.tc, "tc"}, {h.rd, "rd"},
+                                                     {h.ra, "ra"}, {h.ad, "ad"}, {h.cd, "cd"}};
+        for (const auto& [on, name] : bits)
+            if (on) flags.push_back(name);
+    }
     doc["flags"] = flags;
-    doc["answer"] = section_json(r.response.answers);
-    doc["authority"] = section_json(r.response.authority);
-    doc["additional"] = section_json(r.response.additional);
-    if (r.response.opt) {
-        doc["edns"] = {{"version", r.response.opt->version},
-                       {"udp_payload", r.response.opt->udp_payload},
-                       {"do", r.response.opt->dnssec_ok}};
+    static const std::vector<dns::resource_record> none;
+    doc["answer"] = section_json(r ? r->response.answers : none);
+    doc["authority"] = section_json(r ? r->response.authority : none);
+    doc["additional"] = section_json(r ? r->response.additional : none);
+    if (r && r->response.opt) {
+        doc["edns"] = {{"version", r->response.opt->version},
+                       {"udp_payload", r->response.opt->udp_payload},
+                       {"do", r->response.opt->dnssec_ok}};
     } else {
         doc["edns"] = nullptr;
     }
-    doc["time_ms"] = millis(r.elapsed);
-    doc["msg_size"] = r.wire.size();
+    doc["time_ms"] = r ? nlohmann::ordered_json(millis(r->elapsed)) : nlohmann::ordered_json(nullptr);
+    doc["msg_size"] = r ? nlohmann::ordered_json(r->wire.size()) : nlohmann::ordered_json(nullptr);
     doc["when"] = time_text("%Y-%m-%dT%H:%M:%SZ", true);
-    doc["tries"] = r.tries;
-    doc["ignored"] = r.ignored;
-    doc["malformed"] = r.malformed;
+    doc["tries"] = r ? nlohmann::ordered_json(r->tries) : nlohmann::ordered_json(nullptr);
+    doc["ignored"] = r ? nlohmann::ordered_json(r->ignored) : nlohmann::ordered_json(nullptr);
+    doc["malformed"] = r ? nlohmann::ordered_json(r->malformed) : nlohmann::ordered_json(nullptr);
     return doc;
 }
 

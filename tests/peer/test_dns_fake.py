@@ -15,6 +15,9 @@ import unittest
 from sockit_test import EX_DATAERR, EX_OK, EX_UNAVAILABLE, run
 
 QR, AA, TC, RD = 0x8000, 0x0400, 0x0200, 0x0100
+# README's keys of the --json object, in order
+KEYS = ["name", "type", "class", "server", "status", "error", "transport", "truncated_retry", "id", "flags",
+        "answer", "authority", "additional", "edns", "time_ms", "msg_size", "when", "tries", "ignored", "malformed"]
 
 
 def parse_query(data):
@@ -111,6 +114,7 @@ class FakeServers(unittest.TestCase):
         self.assertEqual([r["data"] for r in doc["answer"]], ["192.0.2.99"])
         self.assertEqual(doc["answer"][0]["name"], "WWW.EXAMPLE.TEST.")
         # wrong ID, name, type, class and QR are counted; the wrong port never reaches us (connected socket)
+        self.assertEqual(list(doc), KEYS)
         self.assertEqual(doc["ignored"], 5)
         self.assertEqual(doc["malformed"], 1)
         text = run("dns", "www.example.test", "@127.0.0.1", "-p", server.port, "+timeout=3", "+tries=1",
@@ -134,6 +138,8 @@ class FakeServers(unittest.TestCase):
                              "+tries=1", "--json", check=EX_UNAVAILABLE).stdout)
         self.assertEqual(doc["status"], "TIMEOUT")
         self.assertEqual(doc["answer"], [])
+        self.assertIn("timed out", doc["error"])
+        self.assertEqual(list(doc), KEYS)  # the same keys as for an answer
 
     def test_late_answer_to_an_earlier_try_counts(self):
         def late(sock, data, peer):
