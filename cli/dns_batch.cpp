@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: MIT
+// `sockit dns --batch`: JSON Lines resolution of many names with bounded concurrency (one event loop).
+#include "dns_batch.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "dns_output.hpp"
+#include "exit_code.hpp"
+#include "output.hpp"
+#include "sockit/dns/client/batch_resolver.hpp"
+#include "sockit/event/event_loop.hpp"
+
+namespace sockit::cli {
+namespace {
+
+/// One input line that is not blank or a comment, as read.
+struct batch_line {
+    std::size_t number = 0;  ///< 1-based line number in the input
+    std::string name_text;
+    std::string type_text;
+    std::optional<dns::question> q;  ///< nullopt when the line is not a valid query
+    std::string problem;             ///< why, when q is nullopt
+};
+
+std::vector<std::string_view> split_words(std::string_view line) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+        std::size_t start = i;
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
+        if (i > start) out.push_back(line.substr(start, i - start));
+    }
+    return out;
+}
+
+/// Reads lines until one holds a query (or the input ends).
+class line_reader {
+public:
+    line_reader(std::istream& in, const dns_batch_settings& s) : in_(in), settings_(s) {}
+
+    std::optional<batch_line> next() {
+        std::string text;
+        while (std::getline(in_, text)) {
+            ++number_;
+            std::string_view line = text;
+            if (std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+            auto words = split_words(line);
+            if (words.empty()) continue;
+            batch_line out;
+            out.number = number_;
+            out.name_text = std::string(words[0]);
+            out.type_text = words.size() > 1 ? std::string(words[1]) : dns::to_string(settings_.default_type);
+            if (words.size() > 2) {
+                out.problem = "too many fields (want NAME [TYPE])";
+                return out;
+            }
+            auto name = dns::dns_name::parse(words[0]);
+            if (!name) {
+                out.problem = "not a domain name: " + name.error().message();
+                return out;
+            }
+            auto type = dns::parse_rr_type(out.type_text);
+            if (!type) {
+                out.problem = "not a record type";
+                return out;
+            }
+            out.q = dns::question{*name, *type, settings_.klass};
+            return out;
+        }
+        return std::nullopt;
+    }
+    [[nodiscard]] bool failed() const { return in_.bad(); }
+
+private:
+    std::istream& in_;
+    const dns_batch_settings& settings_;
+    std::size_t number_ = 0;
+};
+
+}  // namespace
+
+int run_dns_batch(const dns_batch_settings& settings) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (settings.file != "-") {
+        file.open(settings.file);
+        if (!file) {
+            print_error("dns", settings.file, std::error_code(errno, std::generic_category()).message());
+            return exit_code::io_error;
+        }
+        in = &file;
+    }
+    auto loop = event_loop::create();
+    if (!loop) {
+        print_error("dns", "event loop", loop.error().message());
+        return exit_code::os_error;
+    }
+    line_reader reader(*in, settings);
+    std::deque<batch_line> pending;  // lines handed to the resolver and not yet printed (FIFO by index)
+    std::size_t first_index = 0;
+    std::size_t done = 0;
+    std::size_t failures = 0;
+    int status = exit_code::ok;
+    const bool tty = ::isatty(STDERR_FILENO) == 1;
+    const bool line_flush = ::isatty(STDOUT_FILENO) == 1;
+
+    dns::batch_options options;
+    options.server = settings.server;
+    options.exchange = settings.options;
+    options.in_flight = settings.in_flight;
+
+    auto source = [&]() -> std::optional<dns::batch_job> {
+        auto line = reader.next();
+        if (!line) return std::nullopt;
+        dns::batch_job job{line->q};
+        pending.push_back(std::move(*line));
+        return job;
+    };
+    auto sink = [&](std::size_t index, const result<dns::exchange_result>& outcome, std::chrono::microseconds elapsed) {
+        batch_line& line = pending[index - first_index];
+        nlohmann::ordered_json doc;
+        doc["line"] = line.number;
+        doc["name"] = line.q ? line.q->name.to_string() : line.name_text;
+        doc["type"] = line.q ? dns::to_string(line.q->type) : line.type_text;
+        auto answers = nlohmann::ordered_json::array();
+        if (!line.q) {
+            doc["status"] = "INVALID";
+            status = std::max(status, static_cast<int>(exit_code::data_error));
+            ++failures;
+        } else {
+            doc["status"] = dns_status(outcome);
+            status = std::max(status, dns_exit_code(outcome));
+            if (outcome) {
+                for (const auto& rr : outcome->response.answers) answers.push_back(dns_record_json(rr));
+            } else {
+                ++failures;
+            }
+        }
+        doc["answers"] = std::move(answers);
+        doc["time_ms"] = static_cast<double>(elapsed.count()) / 1000.0;
+        if (!line.q) {
+            doc["error"] = line.problem;
+        } else if (!outcome) {
+            doc["error"] = dns_failure_text(outcome.error(), settings.options);
+        } else {
+            doc["error"] = nullptr;
+        }
+        std::cout << doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+        if (line_flush) std::cout.flush();
+        ++done;
+        // Delivery is in index order: the front of `pending` is always the line just printed.
+        pending.erase(pending.begin());
+        ++first_index;
+    };
+
+    timer_handle progress;
+    if (tty) {
+        progress = (*loop)->add_periodic(std::chrono::milliseconds(250), [&] {
+            std::fprintf(stderr, "\rsockit dns: %zu done, %zu failed, %zu waiting ", done, failures, pending.size());
+            std::fflush(stderr);
+        });
+    }
+    auto ran = dns::run_batch(**loop, options, source, sink);
+    if (progress) (*loop)->cancel_timer(progress);
+    if (tty) std::fprintf(stderr, "\rsockit dns: %zu done, %zu failed%*s\n", done, failures, 20, "");
+    std::cout.flush();
+    if (!ran) {
+        print_error("dns", "event loop", ran.error().message());
+        return exit_code::os_error;
+    }
+    if (reader.failed() || !std::cout) {
+        print_error("dns", settings.file, "read or write error");
+        return exit_code::io_error;
+    }
+    return status;
+}
+
+}  // namespace sockit::cli

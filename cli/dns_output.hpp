@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// `sockit dns` output: dig-style text, +short, JSON objects, statuses and exit codes of exchanges.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "sockit/core/result.hpp"
+#include "sockit/dns/client/exchange.hpp"
+#include "sockit/dns/question.hpp"
+#include "sockit/dns/resource_record.hpp"
+#include "sockit/sock/endpoint.hpp"
+
+namespace sockit::cli {
+
+/// "127.0.0.1#5353" or "::1#53", as dig names a server.
+std::string dns_server_text(const endpoint& server);
+
+/// The status of an outcome: the RCODE mnemonic of a response (NOERROR, NXDOMAIN, SERVFAIL, ...), or
+/// TIMEOUT, MALFORMED, UNREACHABLE (refused, closed, network errors), ERROR (local failures).
+std::string dns_status(const result<dns::exchange_result>& outcome);
+
+/// The exit code of an outcome: 0 for any response, 65 malformed, 69 no answer, 71 local OS failure.
+int dns_exit_code(const result<dns::exchange_result>& outcome);
+
+/// Why an exchange failed, for an error line ("no answer after 3 tries of 5 s: timed out").
+std::string dns_failure_text(const std::error_code& ec, const dns::exchange_options& options);
+
+/// One record as {name, type, class, ttl, data}.
+nlohmann::ordered_json dns_record_json(const dns::resource_record& rr);
+
+/// One exchange as the JSON object documented in README (single-query mode).
+nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint& server,
+                                         const result<dns::exchange_result>& outcome,
+                                         const dns::exchange_options& options);
+
+/// dig's full text for one answered exchange: the banner, the message, query time, server, when, size.
+std::string dns_dig_text(std::string_view banner, const dns::exchange_result& r);
+
+/// +short: the RDATA of each answer record, one per line.
+std::string dns_short_text(const dns::exchange_result& r);
+
+}  // namespace sockit::cli

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: MIT
+// query_engine and run_batch on loopback against an in-process fake server on the same event loop:
+// answers decoded, IDs and source ports fresh per query (RFC 5452 §9), the in-flight bound held, every
+// job delivered once and in order, retries counted, timeouts bounded, abandonment without callbacks.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <deque>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sockit/core/codec_errc.hpp"
+#include "sockit/dns/client/batch_resolver.hpp"
+#include "sockit/dns/client/client_errc.hpp"
+#include "sockit/dns/client/exchange.hpp"
+#include "sockit/dns/client/query_engine.hpp"
+#include "sockit/dns/message.hpp"
+#include "sockit/dns/message_builder.hpp"
+#include "sockit/event/event_loop.hpp"
+#include "sockit/sock/socket.hpp"
+
+namespace sockit::dns {
+namespace {
+
+using namespace std::chrono_literals;
+
+/// A UDP server on 127.0.0.1 (port 0) driven by the test's loop. Each query is answered with one A record
+/// 10.0.0.N where N is the query's first label's length, after `delay`, unless `drop_first` queries are to
+/// be swallowed. Records the peak number of queries waiting for their answer.
+class fake_server {
+public:
+    fake_server(event_loop& loop, std::chrono::milliseconds delay) : loop_(loop), delay_(delay) {
+        sock_ = socket::open(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK).value();
+        EXPECT_TRUE(sock_.bind(endpoint(ip_address::parse("127.0.0.1").value(), 0)));
+        address_ = sock_.local_endpoint().value();
+        EXPECT_TRUE(loop_.watch(sock_.fd(), io_mask::readable, {[this] { on_query(); }, {}}));
+    }
+
+    const endpoint& address() const { return address_; }
+    std::size_t peak_waiting() const { return peak_; }
+    std::size_t received() const { return received_; }
+    const std::vector<std::uint16_t>& ids() const { return ids_; }
+    const std::vector<std::uint16_t>& ports() const { return ports_; }
+    std::size_t drop_first = 0;
+
+private:
+    void on_query() {
+        std::vector<std::uint8_t> buf(65536);
+        for (;;) {
+            auto d = sock_.recvfrom(buf);
+            if (!d) return;
+            ++received_;
+            auto q = message::decode(bytes_view(buf.data(), d->size));
+            ASSERT_TRUE(q);
+            ids_.push_back(q->header.id);
+            ports_.push_back(d->from.port());
+            if (drop_first > 0) {
+                --drop_first;
+                continue;
+            }
+            message r = make_response(*q);
+            rdata_a a;
+            a.address = {10, 0, 0, static_cast<std::uint8_t>(q->questions.at(0).name.wire()[0])};
+            r.answers.push_back(make_record(q->questions.at(0).name, 60, a));
+            byte_buffer wire = r.encode().value();
+            endpoint to = d->from;
+            ++waiting_;
+            peak_ = std::max(peak_, waiting_);
+            loop_.add_timer(delay_, [this, wire, to] {
+                --waiting_;
+                (void)sock_.sendto(wire, to);
+            });
+        }
+    }
+
+    event_loop& loop_;
+    std::chrono::milliseconds delay_;
+    socket sock_;
+    endpoint address_;
+    std::size_t waiting_ = 0;
+    std::size_t peak_ = 0;
+    std::size_t received_ = 0;
+    std::vector<std::uint16_t> ids_;
+    std::vector<std::uint16_t> ports_;
+};
+
+question make_q(const std::string& name, rr_type t = rr_type::a) { return {dns_name::parse(name).value(), t}; }
+
+TEST(DnsEngine, OneExchange) {
+    auto loop = event_loop::create().value();
+    fake_server server(*loop, 0ms);
+    query_engine engine(*loop);
+    std::optional<result<exchange_result>> got;
+    exchange_options o;
+    o.timeout = 2s;
+    ASSERT_TRUE(engine.start(make_q("abc.example"), server.address(), o, [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
+    EXPECT_FALSE(got);  // never called from inside start()
+    EXPECT_EQ(engine.active(), 1U);
+    while (!got) ASSERT_TRUE(loop->run_once(5s));
+    ASSERT_TRUE(*got) << got->error().message();
+    const exchange_result& r = **got;
+    EXPECT_EQ(r.response.answers.size(), 1U);
+    EXPECT_EQ(std::get<rdata_a>(r.response.answers.at(0).data).address[3], 3);
+    EXPECT_FALSE(r.over_tcp);
+    EXPECT_EQ(r.tries, 1U);
+    EXPECT_EQ(r.server, server.address());
+    EXPECT_TRUE(r.response.opt);  // EDNS0 was sent, so the response echoes it
+    EXPECT_EQ(engine.active(), 0U);
+    EXPECT_EQ(loop->watch_count(), 1U);  // only the server's: the client socket is gone
+    EXPECT_EQ(loop->timer_count(), 0U);
+}
+
+TEST(DnsEngine, RetriesAfterALostDatagram) {
+    auto loop = event_loop::create().value();
+    fake_server server(*loop, 0ms);
+    server.drop_first = 2;
+    query_engine engine(*loop);
+    std::optional<result<exchange_result>> got;
+    exchange_options o;
+    o.timeout = 100ms;
+    o.tries = 3;
+    auto start = event_loop::clock::now();
+    ASSERT_TRUE(engine.start(make_q("x.example"), server.address(), o, [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
+    while (!got) ASSERT_TRUE(loop->run_once(5s));
+    ASSERT_TRUE(*got);
+    EXPECT_EQ((*got)->tries, 3U);
+    EXPECT_GE(event_loop::clock::now() - start, 200ms);
+    // The three tries of one query share its socket and ID.
+    ASSERT_EQ(server.ids().size(), 3U);
+    EXPECT_EQ(std::set<std::uint16_t>(server.ids().begin(), server.ids().end()).size(), 1U);
+    EXPECT_EQ(std::set<std::uint16_t>(server.ports().begin(), server.ports().end()).size(), 1U);
+}
+
+TEST(DnsEngine, TimeoutAfterAllTries) {
+    auto loop = event_loop::create().value();
+    fake_server server(*loop, 0ms);
+    server.drop_first = 100;
+    auto start = event_loop::clock::now();
+    exchange_options o;
+    o.timeout = 80ms;
+    o.tries = 2;
+    std::optional<result<exchange_result>> got;
+    query_engine engine(*loop);
+    ASSERT_TRUE(engine.start(make_q("x.example"), server.address(), o, [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
+    while (!got) ASSERT_TRUE(loop->run_once(5s));
+    auto took = event_loop::clock::now() - start;
+    ASSERT_FALSE(*got);
+    EXPECT_EQ(got->error(), client_errc::timed_out);
+    EXPECT_GE(took, 160ms);
+    EXPECT_LT(took, 2s);
+    EXPECT_EQ(server.received(), 2U);
+}
+
+TEST(DnsEngine, AbandonedOnDestruction) {
+    auto loop = event_loop::create().value();
+    fake_server server(*loop, 50ms);
+    bool called = false;
+    {
+        query_engine engine(*loop);
+        for (int i = 0; i < 10; ++i)
+            ASSERT_TRUE(engine.start(make_q("q.example"), server.address(), {}, [&](result<exchange_result>) { called = true; }));
+        (void)loop->run_once(10ms);
+    }
+    for (int i = 0; i < 20; ++i) (void)loop->run_once(10ms);  // the answers arrive to closed sockets
+    EXPECT_FALSE(called);
+    EXPECT_EQ(loop->watch_count(), 1U);
+}
+
+TEST(DnsBatch, BoundedInOrderEveryJobOnce) {
+    auto loop = event_loop::create().value();
+    fake_server server(*loop, 3ms);
+    constexpr std::size_t jobs = 600;
+    std::size_t next = 0;
+    std::vector<std::size_t> delivered;
+    batch_options o;
+    o.server = server.address();
+    o.in_flight = 7;
+    o.exchange.timeout = 5s;
+    auto ok = run_batch(
+        *loop, o,
+        [&]() -> std::optional<batch_job> {
+            if (next == jobs) return std::nullopt;
+            std::size_t i = next++;
+            if (i % 101 == 50) return batch_job{};  // an input the caller could not read
+            return batch_job{make_q(std::string(1 + i % 20, 'a') + ".example")};
+        },
+        [&](std::size_t index, const result<exchange_result>& r, std::chrono::microseconds) {
+            delivered.push_back(index);
+            if (index % 101 == 50) {
+                ASSERT_FALSE(r);
+                EXPECT_EQ(r.error(), codec_errc::bad_value);
+                return;
+            }
+            ASSERT_TRUE(r) << index << ": " << r.error().message();
+            EXPECT_EQ(std::get<rdata_a>(r->response.answers.at(0).data).address[3], 1 + index % 20);
+        });
+    ASSERT_TRUE(ok);
+    ASSERT_EQ(delivered.size(), jobs);
+    for (std::size_t i = 0; i < jobs; ++i) ASSERT_EQ(delivered[i], i);
+    EXPECT_LE(server.peak_waiting(), 7U);
+    EXPECT_GE(server.peak_waiting(), 2U);  // it did run concurrently
+    // A fresh source port per query (the kernel may reuse a port only after its socket closed, so
+    // concurrently open queries differ) and IDs that are not a counter.
+    std::set<std::uint16_t> ids(server.ids().begin(), server.ids().end());
+    EXPECT_GT(ids.size(), jobs * 9 / 10);
+    std::size_t increasing = 0;
+    for (std::size_t i = 1; i < server.ids().size(); ++i) increasing += server.ids()[i] == server.ids()[i - 1] + 1;
+    EXPECT_LT(increasing, 10U);
+    EXPECT_EQ(loop->watch_count(), 1U);
+    EXPECT_EQ(loop->timer_count(), 0U);
+}
+
+TEST(DnsBatch, BlockingExchange) {
+    // exchange() runs a private loop; a bound UDP socket that nobody reads never answers, and the blocking
+    // form must still return after timeout × tries.
+    auto s = socket::open(AF_INET, SOCK_DGRAM).value();
+    ASSERT_TRUE(s.bind(endpoint(ip_address::parse("127.0.0.1").value(), 0)));
+    exchange_options o;
+    o.timeout = 50ms;
+    o.tries = 2;
+    auto start = event_loop::clock::now();
+    auto r = exchange(make_q("x.example"), s.local_endpoint().value(), o);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error(), client_errc::timed_out);
+    EXPECT_GE(event_loop::clock::now() - start, 100ms);
+}
+
+}  // namespace
+}  // namespace sockit::dns
