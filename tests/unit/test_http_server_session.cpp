@@ -492,6 +492,38 @@ TEST_F(http_server_test, access_log_records_each_request) {
     EXPECT_EQ(lines[2], "  400 16 ");  // "400 Bad Request\n"
 }
 
+TEST_F(http_server_test, a_reused_descriptor_still_sees_changes_in_place) {
+    write_file(root_ / "changing.txt", "one\n");
+    auto srv = file_server::create(options());
+    ASSERT_TRUE(srv);
+    auto session = (*srv)->make_session();
+    fake_context ctx;
+    session->on_connect(ctx);
+    session->on_data(ctx, as_bytes(get("/changing.txt")));
+    write_file(root_ / "changing.txt", "second version\n");  // same inode, truncated and rewritten
+    session->on_data(ctx, as_bytes(get("/changing.txt")));
+    fs::remove(root_ / "changing.txt");
+    auto rs = parse_responses(ctx.out);
+    ASSERT_EQ(rs.size(), 2u);
+    EXPECT_EQ(rs[0].body, "one\n");
+    EXPECT_EQ(rs[1].body, "second version\n") << "size and content are read afresh on every request";
+    // Without reuse, a deleted file is gone at once.
+    auto o = options();
+    o.open_reuse = 0ms;
+    write_file(root_ / "gone.txt", "x");
+    auto srv2 = file_server::create(o);
+    ASSERT_TRUE(srv2);
+    auto s2 = (*srv2)->make_session();
+    fake_context c2;
+    s2->on_connect(c2);
+    s2->on_data(c2, as_bytes(get("/gone.txt")));
+    fs::remove(root_ / "gone.txt");
+    s2->on_data(c2, as_bytes(get("/gone.txt")));
+    rs = parse_responses(c2.out);
+    ASSERT_EQ(rs.size(), 2u);
+    EXPECT_EQ(rs[1].status, 404);
+}
+
 TEST(http_date, formats_and_parses_the_three_forms) {
     EXPECT_EQ(format_http_date(784111777), "Sun, 06 Nov 1994 08:49:37 GMT");
     EXPECT_EQ(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), 784111777);

@@ -253,6 +253,16 @@ file_session::answer file_session::serve_path(serve::stream_context& ctx, const 
         path.find('\0') != std::string::npos)
         return simple(ctx, 403, head_only, keep);
     const std::string_view rel = std::string_view(path).substr(1);
+    if (reuse_fd_) {
+        if (rel == reuse_path_ && std::chrono::steady_clock::now() < reuse_until_) {
+            struct stat st{};
+            if (::fstat(reuse_fd_->get(), &st) == 0 && S_ISREG(st.st_mode)) {
+                const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
+                return serve_file(ctx, head, head_only, keep, reuse_fd_, st, name);
+            }
+        }
+        reuse_fd_.reset();
+    }
     auto opened = server_->root().open_beneath(rel);
     if (!opened) return simple(ctx, status_for_open_error(opened.error()), head_only, keep);
     struct stat st{};
@@ -277,7 +287,13 @@ file_session::answer file_session::serve_path(serve::stream_context& ctx, const 
     if (!S_ISREG(st.st_mode)) return simple(ctx, 403, head_only, keep);  // devices, FIFOs, sockets
     if (path.back() == '/') return simple(ctx, 404, head_only, keep);     // "file/" names no directory
     const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
-    return serve_file(ctx, head, head_only, keep, std::make_shared<const unique_fd>(std::move(*opened)), st, name);
+    auto file = std::make_shared<const unique_fd>(std::move(*opened));
+    if (opts_.open_reuse.count() > 0) {
+        reuse_path_.assign(rel);
+        reuse_fd_ = file;
+        reuse_until_ = std::chrono::steady_clock::now() + opts_.open_reuse;
+    }
+    return serve_file(ctx, head, head_only, keep, std::move(file), st, name);
 }
 
 file_session::answer file_session::serve_file(serve::stream_context& ctx, const request_head& head, bool head_only,

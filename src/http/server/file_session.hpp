@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "sockit/http/request_parser.hpp"
@@ -58,6 +59,10 @@ private:
     bool eof_ = false;
     bool deadline_armed_ = false;
     const endpoint* peer_ = nullptr;
+    // The last regular file served (file_server_options::open_reuse).
+    std::string reuse_path_;
+    std::shared_ptr<const unique_fd> reuse_fd_;
+    std::chrono::steady_clock::time_point reuse_until_{};
 };
 
 }  // namespace sockit::http::detail

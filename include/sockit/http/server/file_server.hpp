@@ -36,6 +36,12 @@ struct file_server_options {
     /// Files (or ranges) up to this size are read into the response buffer (one send for head and body);
     /// larger ones go out with sendfile(2).
     std::size_t inline_max = 16 * 1024;
+    /// A connection reuses the descriptor of the file it served last for the same path during this time
+    /// (saving open and close per request on keep-alive connections). Size and modification time are
+    /// read afresh (fstat) on every request, so a file changed in place is seen at once; a file replaced
+    /// by rename or deleted may still be served from the old descriptor for up to this long. Zero: open
+    /// every time.
+    std::chrono::milliseconds open_reuse = std::chrono::seconds(1);
     /// Called once per answered request, on the connection's thread (concurrently across connections).
     /// Empty: no log.
     std::function<void(const access_record&)> access_log;
