@@ -20,7 +20,7 @@ namespace sockit::http {
 /// Thread-safe after open (const members only touch the kernel).
 class document_root {
 public:
-    /// Opens `dir` (O_DIRECTORY|O_PATH semantics are not used: it must be readable for listings).
+    /// Opens `dir` read-only as a directory (readable: listings read it) and records its canonical path.
     /// Errors: open(2)'s (ENOENT, EACCES, ENOTDIR), realpath's.
     [[nodiscard]] static result<document_root> open(const std::filesystem::path& dir);
 
