@@ -17,6 +17,7 @@
 
 #include "sockit/http/server/byte_range.hpp"
 #include "sockit/http/server/directory_listing.hpp"
+#include "sockit/http/server/document_root.hpp"
 #include "sockit/http/server/file_server.hpp"
 #include "sockit/http/server/http_date.hpp"
 
@@ -522,6 +523,34 @@ TEST_F(http_server_test, a_reused_descriptor_still_sees_changes_in_place) {
     rs = parse_responses(c2.out);
     ASSERT_EQ(rs.size(), 2u);
     EXPECT_EQ(rs[1].status, 404);
+}
+
+TEST_F(http_server_test, document_root_confines_in_both_modes) {
+    using c = document_root::confinement;
+    for (auto mode : {c::best, c::proc_check}) {
+        auto root = document_root::open(root_, mode);
+        ASSERT_TRUE(root) << root.error().message();
+        if (mode == c::proc_check) {
+            EXPECT_FALSE(root->kernel_confined());
+        }
+        // Inside: opened.
+        for (const char* ok : {".", "hello.txt", "sub/inner.txt", "link_in", "sub/../hello.txt"})
+            EXPECT_TRUE(root->open_beneath(ok)) << ok;
+        // Outside, however reached: refused (EXDEV), or not found.
+        for (const char* bad : {"..", "../secret.txt", "sub/../../secret.txt", "link_out", "link_rel_out",
+                                "link_dir_out/secret.txt", "/etc/passwd", "link_dir_out"}) {
+            auto f = root->open_beneath(bad);
+            EXPECT_FALSE(f) << bad << " (mode " << static_cast<int>(mode) << ")";
+            if (!f) {
+                EXPECT_TRUE(f.error() == std::errc::cross_device_link ||
+                            f.error() == std::errc::too_many_symbolic_link_levels)
+                    << bad << ": " << f.error().message();
+            }
+        }
+        auto missing = root->open_beneath("nope.txt");
+        ASSERT_FALSE(missing);
+        EXPECT_EQ(missing.error(), std::errc::no_such_file_or_directory);
+    }
 }
 
 TEST(http_date, formats_and_parses_the_three_forms) {

@@ -45,7 +45,7 @@ result<std::string> fd_path(int fd) {
 
 }  // namespace
 
-result<document_root> document_root::open(const std::filesystem::path& dir) {
+result<document_root> document_root::open(const std::filesystem::path& dir, confinement confine) {
     unique_fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!fd) return fail(last_error());
     char* real = ::realpath(dir.c_str(), nullptr);
@@ -56,7 +56,7 @@ result<document_root> document_root::open(const std::filesystem::path& dir) {
     open_how how{};
     how.flags = O_RDONLY | O_CLOEXEC | O_DIRECTORY;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
-    const long probe = sys_openat2(fd.get(), ".", how);
+    const long probe = confine == confinement::best ? sys_openat2(fd.get(), ".", how) : -1;
     const bool have_openat2 = probe >= 0;
     if (probe >= 0) ::close(static_cast<int>(probe));
     return document_root(std::move(fd), std::move(real_path), have_openat2);

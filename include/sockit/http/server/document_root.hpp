@@ -20,9 +20,16 @@ namespace sockit::http {
 /// Thread-safe after open (const members only touch the kernel).
 class document_root {
 public:
+    /// How open_beneath() confines paths.
+    enum class confinement {
+        best,        ///< openat2 when the kernel has it, else the /proc/self/fd check
+        proc_check,  ///< always the /proc/self/fd check (tests; kernels whose seccomp filter breaks openat2)
+    };
+
     /// Opens `dir` read-only as a directory (readable: listings read it) and records its canonical path.
     /// Errors: open(2)'s (ENOENT, EACCES, ENOTDIR), realpath's.
-    [[nodiscard]] static result<document_root> open(const std::filesystem::path& dir);
+    [[nodiscard]] static result<document_root> open(const std::filesystem::path& dir,
+                                                    confinement how = confinement::best);
 
     /// Opens `relative` (no leading '/', "." for the root itself) read-only, non-blocking (a FIFO cannot
     /// stall the server), close-on-exec. Errors: ENOENT, ENOTDIR, EACCES, ENAMETOOLONG, ELOOP, and EXDEV
