@@ -29,11 +29,16 @@ close_reason run_blocking(stream_connection& conn, int stop_fd, std::chrono::mil
         int timeout_ms = -1;
         auto deadline = idle_deadline;
         if (stop_deadline && (!deadline || *stop_deadline < *deadline)) deadline = stop_deadline;
+        const auto handler_deadline = conn.deadline();
+        if (handler_deadline && (!deadline || *handler_deadline < *deadline)) deadline = handler_deadline;
         const auto now = clock::now();
         if (deadline) {
             if (*deadline <= now) {
                 const bool by_stop = stop_deadline && *stop_deadline <= now;
-                conn.abort(by_stop ? close_reason::server_stop : close_reason::idle_timeout);
+                const bool by_handler = handler_deadline && *handler_deadline <= now;
+                conn.abort(by_stop      ? close_reason::server_stop
+                           : by_handler ? close_reason::deadline
+                                        : close_reason::idle_timeout);
                 break;
             }
             // Round up so that the wake-up is never early (an early one would just wait again).

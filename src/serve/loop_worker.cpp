@@ -177,6 +177,7 @@ void loop_worker::add_connection(socket sock, const endpoint& peer, const listen
                     close_connection(e);
                 });
             (void)e->conn->take_progress();
+            sync_deadline(e);
         }
     }
     if (e->conn->finished()) close_connection(e);
@@ -197,11 +198,27 @@ void loop_worker::update(conn_entry* e) {
     }
     (void)loop_.set_interest(e->watch, e->conn->interest());
     if (e->conn->take_progress() && e->idle) loop_.rearm_timer(e->idle, s_.opts.idle_timeout);
+    sync_deadline(e);
+}
+
+void loop_worker::sync_deadline(conn_entry* e) {
+    if (!e->conn->take_deadline_change()) return;
+    loop_.cancel_timer(e->deadline);
+    e->deadline = {};
+    const auto at = e->conn->deadline();
+    if (!at) return;
+    const auto delay = std::max(event_loop::clock::duration::zero(), *at - event_loop::clock::now());
+    e->deadline = loop_.add_timer(delay, [this, e] {
+        e->conn->abort(close_reason::deadline);
+        s_.stats.deadlines.fetch_add(1, std::memory_order_relaxed);
+        close_connection(e);
+    });
 }
 
 void loop_worker::close_connection(conn_entry* e) noexcept {
     loop_.unwatch(e->watch);
     loop_.cancel_timer(e->idle);
+    loop_.cancel_timer(e->deadline);
     if (s_.opts.on_connection_end) {
         try {
             s_.opts.on_connection_end(e->conn->record(e->spec->service));

@@ -31,6 +31,7 @@ private:
         const listener_spec* spec = nullptr;
         watch_handle watch;
         timer_handle idle;
+        timer_handle deadline;  // the handler's (stream_context::set_deadline)
     };
     struct udp_entry {
         bound_listener* listener = nullptr;
@@ -49,6 +50,7 @@ private:
     void add_connection(socket sock, const endpoint& peer, const listener_spec& spec);
     void on_io(conn_entry* e, bool readable);
     void update(conn_entry* e);
+    void sync_deadline(conn_entry* e);
     void close_connection(conn_entry* e) noexcept;
     void on_udp(udp_entry& u);
     void begin_stop();

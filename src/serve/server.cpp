@@ -166,6 +166,7 @@ void serve_blocking(server_impl& s, socket sock, const endpoint& peer, const lis
         conn.start();
         const auto why = run_blocking(conn, s.stop_fd.get(), s.opts.idle_timeout, s.opts.grace, s.stop_at, on_stop_seen);
         if (why == close_reason::idle_timeout) s.stats.idle_timeouts.fetch_add(1, std::memory_order_relaxed);
+        if (why == close_reason::deadline) s.stats.deadlines.fetch_add(1, std::memory_order_relaxed);
         if (s.opts.on_connection_end) {
             try {
                 s.opts.on_connection_end(conn.record(spec.service));

@@ -34,6 +34,7 @@ const char* to_string(close_reason r) noexcept {
         case close_reason::idle_timeout: return "idle-timeout";
         case close_reason::server_stop: return "server-stop";
         case close_reason::error: return "error";
+        case close_reason::deadline: return "deadline";
     }
     return "?";
 }

@@ -4,7 +4,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "sockit/event/buffer.hpp"
@@ -18,7 +20,10 @@ namespace sockit::serve::detail {
 /// Drives a stream_handler over a non-blocking socket. The owner waits for interest() (an event loop, or
 /// poll(2) on this one descriptor) and calls on_readable()/on_writable() when ready, until finished().
 /// Backpressure: interest() drops readable while the output holds max_output bytes or more; the handler's
-/// on_writable() runs only when the output has room. Not thread-safe: one thread drives it.
+/// on_writable() runs only when the output has room. Output is a queue: the buffered bytes `out_`, then
+/// each file region queued by send_file() with the bytes written after it. A handler's deadline is kept
+/// here; the owner reads it after each call (deadline(), take_deadline_change()) and enforces it.
+/// Not thread-safe: one thread drives it.
 class stream_connection final : public stream_context {
 public:
     using clock = std::chrono::steady_clock;
@@ -42,6 +47,10 @@ public:
     void abort(close_reason why) noexcept;
     /// True when bytes moved since the last call (the owner pushes its idle deadline back).
     bool take_progress() noexcept { return std::exchange(progress_, false); }
+    /// The handler's deadline (stream_context::set_deadline), if any.
+    [[nodiscard]] std::optional<clock::time_point> deadline() const noexcept { return deadline_; }
+    /// True when the handler set or cleared its deadline since the last call (the owner re-arms its timer).
+    bool take_deadline_change() noexcept { return std::exchange(deadline_changed_, false); }
 
     [[nodiscard]] int fd() const noexcept { return sock_.fd(); }
     [[nodiscard]] close_reason reason() const noexcept { return reason_; }
@@ -52,14 +61,29 @@ public:
     void write(bytes_view data) override;
     std::span<std::uint8_t> prepare(std::size_t n) override;
     void commit(std::size_t n) noexcept override;
+    void send_file(std::shared_ptr<const unique_fd> file, std::uint64_t offset, std::uint64_t length) override;
     [[nodiscard]] std::size_t room() const noexcept override;
+    [[nodiscard]] std::uint64_t queued() const noexcept override { return out_.size() + queued_after_; }
+    void set_deadline(std::chrono::milliseconds after) noexcept override;
+    void clear_deadline() noexcept override;
     void want_writable(bool on) noexcept override { want_writable_ = on; }
     void close() noexcept override { closing_ = true; }
     [[nodiscard]] const endpoint& peer() const noexcept override { return peer_; }
     [[nodiscard]] const endpoint& local() const noexcept override { return local_; }
 
 private:
+    /// A file region and the bytes queued after it (before the next region).
+    struct file_part {
+        std::shared_ptr<const unique_fd> file;
+        std::uint64_t offset = 0;
+        std::uint64_t left = 0;
+        byte_buffer after;
+    };
+
     void flush() noexcept;
+    /// Sends from the front file region within `budget` bytes (decreased); false when the socket is full,
+    /// the budget is spent or the connection ended.
+    bool send_front_file(std::uint64_t& budget) noexcept;
     void finish(close_reason why) noexcept;
     template <class F>
     void guarded(F&& f) noexcept;
@@ -68,7 +92,10 @@ private:
     endpoint peer_;
     endpoint local_;
     std::unique_ptr<stream_handler> handler_;
-    buffer out_;
+    buffer out_;                   // bytes before the first file region
+    std::deque<file_part> files_;  // file regions in order, each with the bytes that follow it
+    std::uint64_t queued_after_ = 0;  // file bytes left plus `after` bytes, over every part
+    std::size_t prepared_at_ = 0;     // prepare() into files_.back().after: where the span starts
     std::size_t max_output_;
     std::uint64_t bytes_in_ = 0;
     std::uint64_t bytes_out_ = 0;
@@ -79,6 +106,8 @@ private:
     bool want_writable_ = false;
     bool finished_ = false;
     bool progress_ = false;
+    bool deadline_changed_ = false;
+    std::optional<clock::time_point> deadline_;
 };
 
 }  // namespace sockit::serve::detail

@@ -63,9 +63,9 @@ struct listener_info {
 };
 
 /// Why a connection ended.
-enum class close_reason { done, peer_reset, idle_timeout, server_stop, error };
+enum class close_reason { done, peer_reset, idle_timeout, server_stop, error, deadline };
 
-/// "done", "reset", "idle-timeout", "server-stop" or "error".
+/// "done", "reset", "idle-timeout", "server-stop", "error" or "deadline" (stream_context::set_deadline).
 [[nodiscard]] const char* to_string(close_reason r) noexcept;
 
 /// What the server knows about one finished TCP connection (for --json-log).
@@ -102,6 +102,7 @@ struct server_stats {
     std::atomic<std::uint64_t> rejected{0};         ///< accepted and closed at once (max_connections, EMFILE)
     std::atomic<std::uint64_t> active{0};           ///< TCP connections being served now
     std::atomic<std::uint64_t> idle_timeouts{0};    ///< connections closed by the idle timeout
+    std::atomic<std::uint64_t> deadlines{0};        ///< connections closed by a handler's deadline
     std::atomic<std::uint64_t> datagrams{0};        ///< UDP datagrams received
     std::atomic<std::uint64_t> replies{0};          ///< UDP replies sent
     std::atomic<std::uint64_t> refused_port{0};     ///< UDP datagrams dropped: source port below 1024

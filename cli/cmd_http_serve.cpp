@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: MIT
+// `sockit http serve`: a static HTTP/1.1 file server (RFC 9110, 9112) on the serve engine, any concurrency model.
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cstdio>
+#include <csignal>
+#include <ctime>
+#include <iostream>
+#include <mutex>
+
+#include "app.hpp"
+#include "command.hpp"
+#include "exit_code.hpp"
+#include "output.hpp"
+#include "sockit/http/server/file_server.hpp"
+#include "sockit/serve/server.hpp"
+#include "sockit/sys/scoped_sigaction.hpp"
+
+namespace sockit::cli {
+namespace {
+
+std::atomic<serve::server*> running_http{nullptr};
+
+void http_stop_signal(int) {
+    // Async-signal-safe: request_stop() is one write(2) to an eventfd.
+    if (auto* s = running_http.load()) s->request_stop();
+}
+
+std::mutex access_mu;
+
+// Quotes and backslashes escaped, control bytes as \xHH: a log line stays one line whatever the client sent.
+std::string log_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c < 0x20 || c >= 0x7f) {
+            out += fmt::format("\\x{:02x}", c);
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
+std::string peer_host(const endpoint& e) { return e.is_ip() ? e.address().to_string() : std::string("-"); }
+
+// Common Log Format: host ident authuser [date] "request-line" status bytes (dates in UTC).
+void log_clf(const http::access_record& r) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(r.time);
+    std::tm tm{};
+    ::gmtime_r(&t, &tm);
+    char date[32];
+    std::strftime(date, sizeof date, "%d/%b/%Y:%H:%M:%S +0000", &tm);
+    const std::string request = r.method.empty()
+                                    ? std::string("-")
+                                    : fmt::format("{} {} HTTP/{}.{}", log_escape(r.method), log_escape(r.target),
+                                                  r.version.major, r.version.minor);
+    const std::string bytes = r.body_bytes == 0 ? std::string("-") : std::to_string(r.body_bytes);
+    const std::string line = fmt::format("{} - - [{}] \"{}\" {} {}\n", peer_host(r.peer), date, request, r.status, bytes);
+    std::lock_guard lock(access_mu);
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fflush(stdout);
+}
+
+void log_json(const http::access_record& r) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(r.time.time_since_epoch()).count();
+    nlohmann::ordered_json j = {
+        {"event", "request"},
+        {"peer", r.peer.to_string()},
+        {"time_ms", ms},
+        {"method", std::string(r.method)},
+        {"target", std::string(r.target)},
+        {"version", fmt::format("HTTP/{}.{}", r.version.major, r.version.minor)},
+        {"status", r.status},
+        {"bytes", r.body_bytes},
+        {"referer", std::string(r.referer)},
+        {"user_agent", std::string(r.user_agent)},
+    };
+    if (r.method.empty()) {
+        j["method"] = nullptr;
+        j["target"] = nullptr;
+        j["version"] = nullptr;
+    }
+    // dump() with replacement: a target with invalid UTF-8 must not throw.
+    const std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    std::lock_guard lock(access_mu);
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fflush(stdout);
+}
+
+int run_http_serve(std::span<char*> args) {
+    auto app = make_app(
+        "http serve",
+        "Serve the files of DIR (default: the current directory) over HTTP/1.1: GET and HEAD, keep-alive and\n"
+        "pipelining, Last-Modified/If-Modified-Since and ETag (304), single byte ranges (206/416), directory\n"
+        "index.html or an HTML listing, sendfile(2) for large files. Paths never leave DIR (dot segments,\n"
+        "encoded slashes and symlinks pointing outside are refused). Listens on port 8080 of every address\n"
+        "(dual stack) unless told otherwise; port 0 picks a free port. One access-log line per request on\n"
+        "stdout (Common Log Format, or JSON Lines with --json-log; --quiet for none). SIGINT/SIGTERM stop\n"
+        "accepting, let answers in flight finish within --grace, then exit 0.",
+        "sockit http serve ./site --port 8080 --bind 127.0.0.1 --model reactors --workers 2");
+    std::string dir = ".";
+    std::uint16_t port = 8080;
+    std::string bind_text;
+    std::string model_name = "reactors";
+    std::size_t workers = 0;
+    std::size_t max_conns = 1024;
+    double idle_timeout = 60;
+    double header_timeout = 10;
+    double grace = 5;
+    bool json_log = false;
+    bool quiet = false;
+    bool no_listing = false;
+    app->add_option("dir", dir, "the directory to serve")->capture_default_str();
+    app->add_option("--port,-p", port, "TCP port (0: a free one)")->capture_default_str();
+    app->add_option("--bind", bind_text, "listen on this address instead of every address (dual stack)");
+    app->add_option("--model", model_name, "concurrency: uniplex, fork, thread, pool, poll, epoll, reactors")
+        ->capture_default_str();
+    app->add_option("--workers", workers, "reactors: event loops (default: one per core); pool: threads (default: 4 per core)");
+    app->add_option("--max-conns", max_conns, "concurrent connections; more are accepted and closed at once")
+        ->capture_default_str()->check(CLI::PositiveNumber);
+    app->add_option("--idle-timeout", idle_timeout, "close a connection idle this many seconds (0: never)")
+        ->capture_default_str()->check(CLI::NonNegativeNumber);
+    app->add_option("--header-timeout", header_timeout,
+                    "seconds a request head may take from its first byte (or from connect) to its end (0: no bound)")
+        ->capture_default_str()->check(CLI::NonNegativeNumber);
+    app->add_option("--grace", grace, "on SIGINT/SIGTERM, seconds answers in flight may go on")
+        ->capture_default_str()->check(CLI::NonNegativeNumber);
+    app->add_flag("--no-listing", no_listing, "answer 403 for directories without index.html instead of listing them");
+    app->add_flag("--json-log", json_log, "log as JSON Lines: listening, then one record per request");
+    app->add_flag("--quiet,-q", quiet, "no access log");
+    if (auto done = parse(*app, args)) return *done;
+
+    auto usage = [](std::string_view what, std::string_view why) {
+        print_error("http serve", what, why);
+        return exit_code::usage;
+    };
+    auto model = serve::parse_server_model(model_name);
+    if (!model)
+        return usage("--model", fmt::format("'{}' is not one of uniplex, fork, thread, pool, poll, epoll, reactors", model_name));
+    std::optional<ip_address> bind_address;
+    if (!bind_text.empty()) {
+        auto a = ip_address::parse(bind_text);
+        if (!a) return usage(fmt::format("--bind '{}'", bind_text), a.error().message());
+        bind_address = *a;
+    }
+
+    http::file_server_options fo;
+    fo.root = dir;
+    fo.header_timeout = std::chrono::milliseconds(static_cast<long long>(header_timeout * 1000));
+    fo.list_directories = !no_listing;
+    if (!quiet) fo.access_log = json_log ? log_json : log_clf;
+    auto files = http::file_server::create(std::move(fo));
+    if (!files) return usage(fmt::format("'{}'", dir), files.error().message());
+
+    serve::listener_spec l;
+    l.service = "http";
+    l.proto = serve::transport::tcp;
+    if (bind_address) l.address = endpoint(*bind_address, port);
+    l.port = port;
+    l.make_stream = (*files)->factory();
+
+    serve::server_options o;
+    o.model = *model;
+    o.workers = workers;
+    o.max_connections = max_conns;
+    o.idle_timeout = std::chrono::milliseconds(static_cast<long long>(idle_timeout * 1000));
+    o.grace = std::chrono::milliseconds(static_cast<long long>(grace * 1000));
+    std::vector<serve::listener_spec> listeners;
+    listeners.push_back(std::move(l));
+    auto created = serve::server::create(std::move(o), std::move(listeners));
+    if (!created) {
+        print_error("http serve", bind_address ? endpoint(*bind_address, port).to_string() : fmt::format("port {}", port),
+                    created.error().message());
+        return exit_code::os_error;
+    }
+    auto& srv = **created;
+    running_http.store(&srv);
+    auto on_int = scoped_sigaction::install(SIGINT, http_stop_signal);
+    auto on_term = scoped_sigaction::install(SIGTERM, http_stop_signal);
+    if (!on_int || !on_term) {
+        print_error("http serve", "signal handlers", (!on_int ? on_int.error() : on_term.error()).message());
+        return exit_code::os_error;
+    }
+    {
+        std::lock_guard lock(access_mu);
+        for (const auto& info : srv.listeners()) {
+            std::string line;
+            if (json_log)
+                line = nlohmann::ordered_json{{"event", "listening"}, {"service", "http"}, {"transport", "tcp"},
+                                              {"address", info.local.to_string()}, {"root", (*files)->root().path()}}
+                           .dump() + "\n";
+            else
+                line = fmt::format("listening on {} (tcp, http)\n", info.local.to_string());
+            std::fwrite(line.data(), 1, line.size(), stdout);
+        }
+        std::fflush(stdout);
+    }
+
+    auto r = srv.run();
+    running_http.store(nullptr);  // from here on a stop signal is a no-op until the process exits
+    on_int->keep_installed();
+    on_term->keep_installed();
+    if (!r) {
+        print_error("http serve", "run", r.error().message());
+        return exit_code::os_error;
+    }
+    return exit_code::ok;
+}
+
+}  // namespace
+
+SOCKIT_COMMAND("http serve", "a static HTTP/1.1 file server (GET/HEAD, keep-alive, ranges, sendfile)", run_http_serve);
+
+}  // namespace sockit::cli
