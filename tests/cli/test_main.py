@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 # The `sockit` front end: command list, help, unknown commands, and `sockit sizes` against a C compiler.
 import json
+import re
 import os
 import subprocess
 import tempfile
@@ -13,12 +14,28 @@ class FrontEnd(unittest.TestCase):
     def test_help_lists_every_command_with_a_summary(self):
         out = run("--help", check=EX_OK).stdout
         self.assertIn("Usage: sockit <command>", out)
-        commands = [line.split()[0] for line in out.split("Commands:\n")[1].split("\n\n")[0].splitlines()]
+        # "  name  summary": a name may be two words (a group and its member, "http serve")
+        commands = [re.split(r"\s{2,}", line.strip())[0]
+                    for line in out.split("Commands:\n")[1].split("\n\n")[0].splitlines()]
         self.assertIn("sizes", commands)
         for name in commands:  # every listed command has working --help with an example
-            proc = run(name, "--help", check=EX_OK)
+            proc = run(*name.split(), "--help", check=EX_OK)
             self.assertIn(f"sockit {name}", proc.stdout)
             self.assertIn("Example:", proc.stdout)
+
+    def test_command_groups(self):
+        # `sockit http serve` is a member of the group `http`: the group alone lists its members.
+        listing = run("http", "--help", check=EX_OK).stdout
+        self.assertIn("Usage: sockit http <command>", listing)
+        self.assertIn("http serve", listing)
+        proc = run("http")
+        self.assertEqual(proc.returncode, EX_USAGE)
+        self.assertIn("http serve", proc.stderr)
+        proc = run("http", "frobnicate")
+        self.assertEqual(proc.returncode, EX_USAGE)
+        self.assertEqual(proc.stderr.strip(), "sockit http: unknown command 'frobnicate': see 'sockit http --help' "
+                                              "for the list")
+        self.assertIn("Example:", run("help", "http", "serve", check=EX_OK).stdout)
 
     def test_no_command_is_a_usage_error(self):
         proc = run()
