@@ -101,7 +101,7 @@ private:
 
     result<void, fetch_failure> connect() {
         auto [limit, which] = budget(ctx_.options.connect_timeout, client_errc::connect_timeout);
-        if (limit <= milliseconds{0}) return failure_at(fetch_stage::connect, client_errc::total_timeout);
+        if (limit <= milliseconds{0}) return failure_at(fetch_stage::connect, client_errc::total_timeout, req_.target.host);
         happy_eyeballs_options he;
         he.timeout = limit;
         auto c = happy_eyeballs_connect(req_.target.host, std::to_string(req_.target.port), AF_UNSPEC, he);
@@ -110,8 +110,8 @@ private:
             if (is_gai(ec)) return failure_at(fetch_stage::resolve, ec, req_.target.host);
             if (ec == std::errc::timed_out) {
                 return failure_at(fetch_stage::connect, which,
-                                  which == client_errc::connect_timeout ? fmt::format("after {} ms", limit.count())
-                                                                        : std::string{});
+                                  fmt::format("{} port {} within {} ms", req_.target.host, req_.target.port,
+                                              limit.count()));
             }
             return failure_at(fetch_stage::connect, ec, fmt::format("{} port {}", req_.target.host, req_.target.port));
         }
