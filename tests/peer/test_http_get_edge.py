@@ -181,6 +181,8 @@ class Edge(unittest.TestCase):
         heads = sockit("-i", self.url("/continue")).stdout
         self.assertTrue(heads.startswith(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\n"))
         self.assertTrue(heads.endswith(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))
+        theirs = subprocess.run([CURL, "-s", "-i", self.url("/continue")], capture_output=True, timeout=60)
+        self.assertEqual(heads, theirs.stdout)
 
     def test_cut_short_is_unavailable_and_says_where(self):
         p = sockit(self.url("/cut-length"))
