@@ -80,6 +80,10 @@ public:
         return r;
     }
 
+    /// When the connection was made and the first response byte came, in ms since the fetch began.
+    [[nodiscard]] double connected_ms() const noexcept { return connected_ms_; }
+    [[nodiscard]] double first_byte_ms() const noexcept { return first_byte_ms_; }
+
 private:
     sockit::failure<fetch_failure> failure_at(fetch_stage stage, std::error_code ec, std::string detail = {}) const {
         return fail(fetch_failure{stage, ec, req_.target.to_string(), std::move(detail)});
@@ -308,15 +312,12 @@ private:
         return out;
     }
 
-public:
-    double connected_ms_ = 0;
-    double first_byte_ms_ = 0;
-
-private:
     context& ctx_;
     const hop_request& req_;
     socket sock_;
     endpoint peer_;
+    double connected_ms_ = 0;
+    double first_byte_ms_ = 0;
 };
 
 bool same_authority(const url& a, const url& b) { return a.host == b.host && a.port == b.port; }
@@ -338,8 +339,8 @@ result<fetch_result, fetch_failure> fetch(const fetch_request& request, const fe
         auto r = h.run();
         if (!r) return fail(std::move(r).error());
         out.peer = r->peer;
-        out.timing.connect_ms = h.connected_ms_;
-        out.timing.first_byte_ms = h.first_byte_ms_;
+        out.timing.connect_ms = h.connected_ms();
+        out.timing.first_byte_ms = h.first_byte_ms();
         if (!r->redirect) {
             out.final_url = req.target;
             out.response = std::move(r->response);
