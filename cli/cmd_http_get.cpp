@@ -76,6 +76,9 @@ public:
     void on_connected(const http::url& target, const endpoint& peer) override {
         if (verbose) fmt::print(stderr, "* Connected to {} ({}) port {}\n", target.host, peer.address().to_string(), peer.port());
     }
+    void on_redirect(const http::url& next, int status, std::string_view method) override {
+        if (verbose) fmt::print(stderr, "* Following {} to {} ({})\n", status, next.to_string(), method);
+    }
     void on_request_head(std::string_view raw) override {
         if (verbose) print_head_lines(raw, "> ");
     }

@@ -280,6 +280,15 @@ class Edge(unittest.TestCase):
                 has_length = any(k.lower() == "content-length" for k, _ in req["headers"])
                 self.assertEqual(has_length, want_len > 0)
 
+    def test_verbose_redirect(self):
+        p = sockit("-v", "-L", "-d", "x", self.url("/r303"))
+        self.assertEqual((p.returncode, p.stdout), (EX_OK, b"GET 0"))
+        lines = p.stderr.decode().splitlines()
+        self.assertIn(f"* Following 303 to {self.url('/echo')} (GET)", lines)
+        self.assertEqual(sum(line.startswith("* Connected to ") for line in lines), 2)
+        self.assertIn("> POST /r303 HTTP/1.1", lines)
+        self.assertIn("> GET /echo HTTP/1.1", lines)
+
     def test_redirect_errors(self):
         p = sockit("-L", self.url("/to-https"))
         self.assertEqual(p.returncode, EX_DATAERR)

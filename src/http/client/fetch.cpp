@@ -383,6 +383,7 @@ result<fetch_result, fetch_failure> fetch(const fetch_request& request, const fe
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
             return redirect_failure(client_errc::redirect_loop, fmt::format("back to {}", req.target.to_string()));
         }
+        sink.on_redirect(req.target, status, req.method);
     }
 }
 

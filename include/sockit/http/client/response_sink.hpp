@@ -20,7 +20,8 @@ enum class head_kind {
 };
 
 /// Receives the events of one fetch, on the calling thread, in order: per connection on_connected,
-/// on_request_head, then on_response_head for every head, then on_body for the final body in pieces.
+/// on_request_head, then on_response_head for every head; on_redirect before the next connection; then
+/// on_body for the final body in pieces.
 /// Every callback but on_body has a default that does nothing.
 class response_sink {
 public:
@@ -32,6 +33,10 @@ public:
     /// A response head: parsed, and its bytes exactly as received.
     virtual void on_response_head(const response_info& head, std::string_view raw, head_kind kind) {
         (void)head, (void)raw, (void)kind;
+    }
+    /// fetch follows a redirect (`status`) to `next`, with `method`, on a new connection.
+    virtual void on_redirect(const url& next, int status, std::string_view method) {
+        (void)next, (void)status, (void)method;
     }
     /// A piece of the final body (a view valid during the call only). An error stops the fetch, which then
     /// fails with client_errc::output_failed at stage output.
