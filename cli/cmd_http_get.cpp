@@ -117,6 +117,7 @@ std::pair<int, std::string> describe(const http::fetch_failure& f) {
         case http::fetch_stage::request: return {exit_code::usage, "cannot write the request (check -X and -H)"};
         case http::fetch_stage::send: return {exit_code::unavailable, "sending the request failed"};
         case http::fetch_stage::receive_head:
+            if (ec == http::client_errc::too_many_interim) return {exit_code::data_error, "malformed response"};
             return malformed ? std::pair<int, std::string>{exit_code::data_error, "malformed response head"}
                              : std::pair<int, std::string>{exit_code::unavailable, "no complete response"};
         case http::fetch_stage::receive_body:

@@ -114,6 +114,11 @@ def huge_header(conn, server):
     conn.sendall(b"HTTP/1.1 200 OK\r\n" + b"X-Big: " + b"a" * 100000 + b"\r\nContent-Length: 0\r\n\r\n")
 
 
+def endless_continue(conn, server):
+    for _ in range(1000):
+        conn.sendall(b"HTTP/1.1 100 Continue\r\n\r\n")
+
+
 def echo(conn, server):
     req = server.last()
     body = f"{req['method']} {len(req['body'])}".encode()
@@ -136,6 +141,7 @@ ROUTES = {
     "/bad-chunk": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
     "/both-lengths": b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
     "/huge-header": huge_header,
+    "/endless-100": endless_continue,
     "/silent": silent,
     "/204-open": hold_open(b"HTTP/1.1 204 No Content\r\n\r\n"),
     "/304-open": hold_open(b"HTTP/1.1 304 Not Modified\r\nContent-Length: 99\r\n\r\n"),
@@ -202,7 +208,8 @@ class Edge(unittest.TestCase):
     def test_malformed_responses_are_data_errors(self):
         for path, why in (("/bad-status", b"malformed status line"), ("/bad-chunk", b"malformed chunked encoding"),
                           ("/both-lengths", b"both Transfer-Encoding and Content-Length"),
-                          ("/huge-header", b"header fields too large")):
+                          ("/huge-header", b"header fields too large"),
+                          ("/endless-100", b"too many 1xx interim responses (more than 16)")):
             with self.subTest(path=path):
                 p = sockit(self.url(path))
                 self.assertEqual(p.returncode, EX_DATAERR, p.stderr)

@@ -21,6 +21,7 @@ public:
             case client_errc::too_many_redirects: return "too many redirects";
             case client_errc::redirect_loop: return "redirect loop";
             case client_errc::output_failed: return "writing the body failed";
+            case client_errc::too_many_interim: return "too many 1xx interim responses";
         }
         return "unknown HTTP client error";
     }

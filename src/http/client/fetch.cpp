@@ -224,6 +224,7 @@ private:
         hop_outcome out;
         out.peer = peer_;
         head_kind kind = head_kind::final;
+        int interim = 0;
         // The head: parse what is there, read more on need_more; 1xx heads are passed on and skipped.
         for (;;) {
             if (len > 0) {
@@ -233,6 +234,10 @@ private:
                     const std::string_view raw(reinterpret_cast<const char*>(buf.data()), *n);
                     const int status = out.response.status;
                     if (status >= 100 && status < 200 && status != 101) {
+                        if (++interim > ctx_.options.max_interim) {
+                            return failure_at(fetch_stage::receive_head, client_errc::too_many_interim,
+                                              fmt::format("more than {}", ctx_.options.max_interim));
+                        }
                         ctx_.sink.on_response_head(out.response, raw, head_kind::interim);
                         std::memmove(buf.data(), buf.data() + *n, len - *n);
                         len -= *n;

@@ -18,6 +18,7 @@ enum class client_errc {
     too_many_redirects,      ///< more redirects than allowed
     redirect_loop,           ///< a redirect leads back to a request already made
     output_failed,           ///< the sink refused the body (its own error is kept by the sink)
+    too_many_interim,        ///< more 1xx interim responses than fetch_options::max_interim
 };
 
 /// The category of client_errc; name() is "sockit.http.client". Thread-safe.

@@ -33,6 +33,7 @@ struct fetch_options {
     std::optional<std::chrono::milliseconds> total_timeout;  ///< the whole fetch, redirects included
     bool follow_redirects = false;                       ///< follow 301, 302, 303, 307, 308 with a Location
     int max_redirects = 10;                              ///< redirects followed before too_many_redirects
+    int max_interim = 16;                                ///< 1xx heads accepted before one final response
     http_limits limits = default_limits();               ///< head limits; max_body unlimited by default
     std::size_t buffer_size = 256 * 1024;                ///< receive buffer (at least limits.max_head + 4 KiB is used)
 
