@@ -99,16 +99,17 @@ class NginxDifferential(unittest.TestCase):
             for path in paths:
                 with self.subTest(host=host, path=path):
                     u = self.url(path, host)
-                    mine = sockit(u, "-o", os.path.join(self.tmp, "out"))
+                    mine = sockit(u, "--json", "-o", os.path.join(self.tmp, "out"))
                     self.assertEqual(mine.returncode, EX_OK, mine.stderr)
                     theirs = curl(u)
                     with open(os.path.join(self.tmp, "out"), "rb") as f:
                         self.assertEqual(sha(f.read()), sha(theirs.stdout))
-                    stdout_body = sockit(u)
-                    self.assertEqual(sha(stdout_body.stdout), sha(theirs.stdout))
-                    doc = json.loads(sockit(u, "--json").stdout)
+                    doc = json.loads(mine.stdout)
                     self.assertEqual(doc["status"], curl_status(u))
                     self.assertEqual(doc["body_bytes"], len(theirs.stdout))
+                    self.assertEqual(doc["output"], os.path.join(self.tmp, "out"))
+                    stdout_body = sockit(u)
+                    self.assertEqual(sha(stdout_body.stdout), sha(theirs.stdout))
 
     def test_include_heads_equal_curls_modulo_date(self):
         for path in ("/files/one.bin", "/missing", "/dir", "/empty204"):
