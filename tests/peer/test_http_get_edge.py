@@ -324,8 +324,11 @@ class Edge(unittest.TestCase):
         self.assertEqual(p.stderr, b"sockit http get: https://127.0.0.1/: https:// needs TLS, which sockit does "
                                    b"not support (yet); use http://\n")
         for args in (["ftp://h/"], ["http://u:p@h/"], ["http://h:99999/"], ["-H", "NoColon", self.url("/echo")],
-                     ["-X", "BAD METHOD", self.url("/echo")], ["-I", "-d", "x", self.url("/echo")],
-                     ["-H", "Bad Name: v", self.url("/echo")], ["--timeout", "-1", self.url("/echo")]):
+                     ["-I", "-d", "x", self.url("/echo")], ["--timeout", "-1", self.url("/echo")],
+                     # refused before any connection is tried (nothing listens on `port`: 69 otherwise)
+                     ["-X", "BAD METHOD", f"http://127.0.0.1:{port}/"],
+                     ["-H", "Bad Name: v", f"http://127.0.0.1:{port}/"],
+                     ["-H", "X-Split: a\r\nInjected: 1", f"http://127.0.0.1:{port}/"]):
             with self.subTest(args=args):
                 p = sockit(*args)
                 self.assertEqual(p.returncode, EX_USAGE, p.stderr)

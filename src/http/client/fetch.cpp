@@ -61,13 +61,18 @@ public:
     hop(context& ctx, const hop_request& req) : ctx_(ctx), req_(req) {}
 
     result<hop_outcome, fetch_failure> run() {
-        if (auto r = connect(); !r) return fail(r.error());
+        // The request is built first, so that a field that cannot be sent fails before any connection.
         byte_buffer head;
         if (auto r = build(head); !r) return failure_at(fetch_stage::request, r.error());
-        ctx_.sink.on_request_head(as_chars(head));
+        const std::size_t head_size = head.size();
+        // A small body goes in the same segment as the head.
+        const bool body_apart = req_.body && req_.body->size() > 64 * 1024;
+        if (req_.body && !body_apart) head.insert(head.end(), req_.body->begin(), req_.body->end());
+        if (auto r = connect(); !r) return fail(r.error());
+        ctx_.sink.on_request_head(std::string_view(reinterpret_cast<const char*>(head.data()), head_size));
         std::error_code send_error;
         if (auto r = send_all(head); !r) send_error = r.error();
-        if (!send_error && req_.body) {
+        if (!send_error && body_apart) {
             if (auto r = send_all(as_bytes(*req_.body)); !r) send_error = r.error();
         }
         if (send_error && is_timeout(send_error)) return failure_at(fetch_stage::send, send_error);
