@@ -272,6 +272,12 @@ class Edge(unittest.TestCase):
         sockit(self.url("/echo?q=%41"))
         self.assertEqual(self.server.last()["target"], "/echo?q=%41")
 
+    def test_host_name_from_etc_hosts(self):
+        # localhost comes from /etc/hosts (no DNS query); Host carries the name and the port.
+        p = sockit(f"http://localhost:{self.server.port}/echo")
+        self.assertEqual((p.returncode, p.stdout), (EX_OK, b"GET 0"), p.stderr)
+        self.assertEqual(dict(self.server.last()["headers"])["Host"], f"localhost:{self.server.port}")
+
     def test_redirect_method_rules(self):
         # (route, method sockit starts with, method and body size the final request must have)
         rows = [("/r301", "POST", "GET", 0), ("/r302", "POST", "GET", 0), ("/r303", "POST", "GET", 0),
