@@ -157,12 +157,12 @@ private:
                 if (auto r = w.header(name, value); !r) return r;
             }
         }
-        for (const auto& [name, value] : req_.headers) {
+        for (const auto& field : req_.headers) {
             const bool is_default = std::any_of(std::begin(defaults), std::end(defaults),
-                                                [&](const auto& d) { return ascii_iequals(d.first, name); });
-            if (is_default || value.empty()) continue;
-            if (req_.body && ascii_iequals(name, "Content-Length")) continue;  // ours is the true length
-            if (auto r = w.header(name, value); !r) return r;
+                                                [&](const auto& d) { return ascii_iequals(d.first, field.first); });
+            if (is_default || field.second.empty()) continue;
+            if (req_.body && ascii_iequals(field.first, "Content-Length")) continue;  // ours is the true length
+            if (auto r = w.header(field.first, field.second); !r) return r;
         }
         if (req_.body) {
             if (!extra("Content-Type")) {
