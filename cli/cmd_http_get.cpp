@@ -64,14 +64,37 @@ void print_head_lines(std::string_view raw, std::string_view prefix) {
     std::fwrite(out.data(), 1, out.size(), stderr);
 }
 
+/// Writes what the CLI shows: heads on stderr (-v), heads and body to stdout or to -o FILE. The file is
+/// created when the first byte for it arrives (or when the fetch succeeded with an empty body), so a
+/// failed connection does not clobber an existing file.
 class cli_sink final : public http::response_sink {
 public:
-    int fd = STDOUT_FILENO;
+    std::string path;        // -o FILE; empty: stdout
     bool verbose = false;
     bool include = false;    // -i / -I: heads into the output
     bool body_out = true;    // false with --json and no -o: the body is counted only
     bool fail_mode = false;  // --fail: no body for a status >= 400
     std::error_code write_error;
+    std::error_code open_error;
+
+    /// Opens -o FILE if not done yet (no-op for stdout).
+    result<void> open_output() {
+        if (path.empty() || file_.is_open()) return {};
+        if (open_error) return fail(open_error);
+        file_.reset(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
+        if (!file_.is_open()) {
+            open_error = last_error();
+            return fail(open_error);
+        }
+        return {};
+    }
+    /// Closes -o FILE, reporting a deferred write error (NFS, quotas).
+    result<void> close_output() {
+        if (!file_.is_open()) return {};
+        if (::close(file_.release()) != 0) return fail(last_error());
+        return {};
+    }
+    [[nodiscard]] bool discarding() const noexcept { return discard_; }
 
     void on_connected(const http::url& target, const endpoint& peer) override {
         if (verbose) fmt::print(stderr, "* Connected to {} ({}) port {}\n", target.host, peer.address().to_string(), peer.port());
@@ -85,21 +108,28 @@ public:
     void on_response_head(const http::response_info& head, std::string_view raw, http::head_kind kind) override {
         if (verbose) print_head_lines(raw, "< ");
         if (kind == http::head_kind::final) discard_ = fail_mode && head.status >= 400;
-        if (include && !discard_ && !write_error) {
-            if (auto r = write_all(fd, raw); !r) write_error = r.error();
-        }
+        if (include && !discard_ && !write_error) (void)write(raw);
     }
     result<void> on_body(bytes_view data) override {
         if (discard_ || !body_out) return {};
+        return write(as_chars(data));
+    }
+
+private:
+    result<void> write(std::string_view data) {
         if (write_error) return fail(write_error);
-        if (auto r = write_all(fd, as_chars(data)); !r) {
+        if (auto r = open_output(); !r) {
+            write_error = r.error();
+            return r;
+        }
+        if (auto r = write_all(file_.is_open() ? file_.get() : STDOUT_FILENO, data); !r) {
             write_error = r.error();
             return r;
         }
         return {};
     }
 
-private:
+    unique_fd file_;
     bool discard_ = false;
 };
 
@@ -249,33 +279,40 @@ int run_http_get(std::span<char*> args) {
     if (timeout_s > 0) opt.total_timeout = to_ms(timeout_s);
 
     cli_sink sink;
-    unique_fd file;
-    if (!output.empty() && output != "-") {
-        file.reset(::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
-        if (!file.is_open()) {
-            print_error(cmd_name, output, fmt::format("cannot open for writing: {}", last_error().message()));
-            return exit_code::io_error;
-        }
-        sink.fd = file.get();
-    }
+    if (output != "-") sink.path = output;
     sink.verbose = verbose;
     sink.include = (include || head) && !json;
-    sink.body_out = !json || !output.empty();
+    sink.body_out = !json || (!output.empty() && output != "-");
     sink.fail_mode = fail_flag;
 
     auto r = http::fetch(req, opt, sink);
+    if (sink.open_error) {
+        print_error(cmd_name, output, fmt::format("cannot open for writing: {}", sink.open_error.message()));
+        return exit_code::io_error;
+    }
     if (!r) {
         const auto& f = r.error();
         auto [code, phrase] = describe(f);
         std::string why = f.stage == http::fetch_stage::resolve ? phrase : fmt::format("{}: {}", phrase, f.error.message());
-        if (f.stage == http::fetch_stage::output && sink.write_error) why = fmt::format("{}: {}", phrase, sink.write_error.message());
+        if (f.stage == http::fetch_stage::output && sink.write_error) {
+            why = fmt::format("{}: {}", phrase, sink.write_error.message());
+        }
         const bool detail_said = f.stage == http::fetch_stage::resolve || f.stage == http::fetch_stage::connect;
         if (!f.detail.empty() && !detail_said) why += fmt::format(" ({})", f.detail);
         print_error(cmd_name, f.url, why);
+        (void)sink.close_output();
         return code;
     }
-    if (file.is_open() && ::close(file.release()) != 0) {
-        print_error(cmd_name, output, fmt::format("closing the output failed: {}", last_error().message()));
+    // An empty body still makes the file (unless --fail discarded the answer or --json has no -o).
+    const bool wants_file = sink.body_out && !sink.discarding();
+    if (wants_file) {
+        if (auto o = sink.open_output(); !o) {
+            print_error(cmd_name, output, fmt::format("cannot open for writing: {}", o.error().message()));
+            return exit_code::io_error;
+        }
+    }
+    if (auto c = sink.close_output(); !c) {
+        print_error(cmd_name, output, fmt::format("closing the output failed: {}", c.error().message()));
         return exit_code::io_error;
     }
     if (json) print_json(json_document(u->to_string(), *r, output));

@@ -320,6 +320,23 @@ class Edge(unittest.TestCase):
         self.assertRegex(lines[3], r"^> User-Agent: sockit/\d+\.\d+\.\d+$")
         self.assertEqual(lines[7:], ["< HTTP/1.1 200 OK", "< Content-Length: 5", "<"])
 
+    def test_output_file_made_only_when_an_answer_comes(self):
+        with tempfile.TemporaryDirectory() as d:
+            keep = os.path.join(d, "keep")
+            with open(keep, "wb") as f:
+                f.write(b"precious")
+            p = sockit("-o", keep, f"http://127.0.0.1:{free_port()}/")
+            self.assertEqual(p.returncode, EX_UNAVAILABLE)
+            with open(keep, "rb") as f:
+                self.assertEqual(f.read(), b"precious")  # a failed connection does not clobber the file
+            empty = os.path.join(d, "empty")
+            self.assertEqual(sockit("-o", empty, self.url("/204-open")).returncode, EX_OK)
+            self.assertEqual(os.path.getsize(empty), 0)  # an empty body still makes the file
+            p = sockit("-o", os.path.join(d, "cut"), self.url("/cut-length"))
+            self.assertEqual(p.returncode, EX_UNAVAILABLE)
+            with open(os.path.join(d, "cut"), "rb") as f:
+                self.assertEqual(f.read(), b"0123456789")  # what came before the close is kept, as curl does
+
     def test_refused_https_and_usage(self):
         port = free_port()
         p = sockit(f"http://127.0.0.1:{port}/")
