@@ -315,7 +315,7 @@ int run_http_get(std::span<char*> args) {
         print_error(cmd_name, output, fmt::format("closing the output failed: {}", c.error().message()));
         return exit_code::io_error;
     }
-    if (json) print_json(json_document(u->to_string(), *r, output));
+    if (json) print_json(json_document(u->to_string(), *r, sink.path));
     if (fail_flag && r->response.status >= 400) {
         print_error(cmd_name, r->final_url.to_string(),
                     fmt::format("server answered {} {}", r->response.status, r->response.reason));
