@@ -176,11 +176,61 @@ result<std::string> load_data(const std::string& arg) {
     return std::move(ss).str();
 }
 
+/// True when s is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+bool is_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = 0;
+        unsigned char lo = 0x80;
+        unsigned char hi = 0xBF;
+        if (c < 0x80) {
+            n = 0;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (n > 0 && i + n >= s.size()) return false;
+        for (std::size_t k = 1; k <= n; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) return false;
+        }
+        i += n + 1;
+    }
+    return true;
+}
+
+/// Field values may hold obs-text (RFC 9110 §5.5): kept when the bytes are valid UTF-8, else read as
+/// ISO-8859-1, so that the JSON document is always valid UTF-8.
+std::string json_text(std::string_view s) {
+    if (is_utf8(s)) return std::string(s);
+    std::string out;
+    for (char ch : s) {
+        auto c = static_cast<unsigned char>(ch);
+        if (c < 0x80) {
+            out.push_back(ch);
+        } else {
+            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        }
+    }
+    return out;
+}
+
 nlohmann::ordered_json json_document(const std::string& requested, const http::fetch_result& r, const std::string& output) {
     nlohmann::ordered_json headers = nlohmann::ordered_json::array();
-    for (const auto& [n, v] : r.response.headers) headers.push_back({{"name", n}, {"value", v}});
+    for (const auto& [n, v] : r.response.headers) headers.push_back({{"name", n}, {"value", json_text(v)}});
     nlohmann::ordered_json redirects = nlohmann::ordered_json::array();
-    for (const auto& h : r.redirects) redirects.push_back({{"url", h.from}, {"status", h.status}, {"location", h.location}});
+    for (const auto& h : r.redirects) redirects.push_back({{"url", h.from}, {"status", h.status}, {"location", json_text(h.location)}});
     auto ms = [](double v) { return std::round(v * 1000.0) / 1000.0; };
     nlohmann::ordered_json doc = {
         {"url", requested},
@@ -188,7 +238,7 @@ nlohmann::ordered_json json_document(const std::string& requested, const http::f
         {"peer", r.peer.to_string()},
         {"version", version_text(r.response.version)},
         {"status", r.response.status},
-        {"reason", r.response.reason},
+        {"reason", json_text(r.response.reason)},
         {"headers", std::move(headers)},
         {"body_bytes", r.body_bytes},
         {"output", output.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(output)},

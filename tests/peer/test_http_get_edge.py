@@ -4,6 +4,7 @@
 # body), malformed status lines and chunks, a huge head, a server that never answers (--timeout), answers
 # that keep the connection open; request side: POST/PUT bodies and Content-Length checked by the server,
 # -H replacing and removing defaults, method rewriting on 301/302/303/307/308, -v's shape, usage errors.
+import json
 import socket
 import subprocess
 import threading
@@ -141,6 +142,8 @@ ROUTES = {
     "/bad-chunk": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
     "/both-lengths": b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
     "/huge-header": huge_header,
+    "/obs-text": (b"HTTP/1.1 200 D\xe9j\xe0 vu\r\nX-Latin: caf\xe9\r\nX-Utf8: caf\xc3\xa9\r\n"
+                  b"X-Broken: \xed\xa0\x80\r\nContent-Length: 0\r\n\r\n"),
     "/endless-100": endless_continue,
     "/silent": silent,
     "/204-open": hold_open(b"HTTP/1.1 204 No Content\r\n\r\n"),
@@ -271,6 +274,20 @@ class Edge(unittest.TestCase):
         self.assertTrue(req["raw_head"].startswith(b"GET /echo HTTP/1.1\r\n"))
         sockit(self.url("/echo?q=%41"))
         self.assertEqual(self.server.last()["target"], "/echo?q=%41")
+
+    def test_json_with_obs_text(self):
+        # Header bytes above 0x7F: valid UTF-8 stays, anything else is read as ISO-8859-1; the document is
+        # always valid JSON (a raw byte would make it invalid UTF-8).
+        p = sockit("--json", self.url("/obs-text"))
+        self.assertEqual(p.returncode, EX_OK, p.stderr)
+        doc = json.loads(p.stdout.decode("utf-8"))
+        self.assertEqual(doc["reason"], "D\u00e9j\u00e0 vu")
+        values = {h["name"]: h["value"] for h in doc["headers"]}
+        self.assertEqual(values["X-Latin"], "caf\u00e9")
+        self.assertEqual(values["X-Utf8"], "caf\u00e9")
+        self.assertEqual(values["X-Broken"], "\u00ed\u00a0\u0080")  # a surrogate is not UTF-8
+        heads = sockit("-i", self.url("/obs-text")).stdout
+        self.assertIn(b"X-Latin: caf\xe9\r\n", heads)  # -i writes the bytes as they came
 
     def test_host_name_from_etc_hosts(self):
         # localhost comes from /etc/hosts (no DNS query); Host carries the name and the port.
