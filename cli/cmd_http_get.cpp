@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <fstream>
@@ -323,7 +324,9 @@ int run_http_get(std::span<char*> args) {
     opt.user_agent = "sockit/" SOCKIT_VERSION;
     opt.follow_redirects = follow;
     opt.max_redirects = max_redirs;
-    auto to_ms = [](double s) { return std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(s * 1000.0))); };
+    auto to_ms = [](double s) {  // clamped to a year: a larger double would not convert
+        return std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(std::min(s, 365.0 * 86400) * 1000.0)));
+    };
     opt.read_timeout = to_ms(read_timeout_s);
     opt.connect_timeout = opt.read_timeout;
     if (timeout_s > 0) opt.total_timeout = to_ms(timeout_s);

@@ -238,6 +238,8 @@ class Edge(unittest.TestCase):
                 p = sockit("--timeout", "8", self.url(path))
                 self.assertEqual((p.returncode, p.stdout), (EX_OK, body), p.stderr)
                 self.assertLess(time.monotonic() - start, 4)
+        p = sockit("--timeout", "1e300", "--read-timeout", "1e300", self.url("/length-open"))  # no overflow
+        self.assertEqual((p.returncode, p.stdout), (EX_OK, b"hello"), p.stderr)
         p = sockit("--read-timeout", "0.5", self.url("/slow-body"))
         self.assertEqual((p.returncode, p.stdout), (EX_UNAVAILABLE, b"abc"))
         self.assertIn(b"no data for 500 ms", p.stderr)
