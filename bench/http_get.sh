@@ -49,6 +49,8 @@ try:
                  (f"{small} small requests (1 KiB)", ng.url("/small.txt"), small)]
         for name, url, count in cases:
             times = {t: [] for t in tools}
+            for cmd in tools.values():  # warm-up: nginx's first sendfile of the file, the binaries' pages
+                once(cmd, url)
             for _ in range(runs):
                 for t, cmd in tools.items():  # alternate, so that drifting load hits both
                     times[t].append(once(cmd, url, count))
