@@ -1,0 +1,163 @@
+# SPDX-License-Identifier: MIT
+# An nginx (Debian nginx-light) started for one test: its own config, pid, logs and temp paths in a temp dir,
+# `daemon off; master_process off;`, listening on 127.0.0.1 and ::1 at a free high port. Reusable by any test:
+#   with Nginx(root="/some/dir", server_conf="location /x { return 301 /y; }") as ng:
+#       url = f"http://127.0.0.1:{ng.port}/"
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+CONFIG = """\
+daemon off;
+master_process off;
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 512; }}
+http {{
+    access_log off;
+    client_body_temp_path {prefix}/client_body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    types {{ text/html html; text/plain txt; application/octet-stream bin; application/json json; }}
+    default_type application/octet-stream;
+    sendfile on;
+    keepalive_requests 100000;
+{http_conf}
+    server {{
+{listen}
+        server_name localhost;
+        root {root};
+{server_conf}
+    }}
+}}
+"""
+
+
+def _port_free(port):
+    for family, host in ((socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")):
+        with socket.socket(family, socket.SOCK_STREAM) as s:
+            try:
+                s.bind((host, port))
+            except OSError:
+                return False
+    return True
+
+
+def _free_port():
+    """A port free on both 127.0.0.1 and ::1 right now (the kernel's pick on 127.0.0.1, checked on ::1)."""
+    for _ in range(50):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if _port_free(port):
+            return port
+    raise AssertionError("no port free on both 127.0.0.1 and ::1")
+
+
+def _listening(port):
+    want = f":{port:04X}"
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table) as f:
+                for line in f.readlines()[1:]:
+                    cells = line.split()
+                    if cells[1].endswith(want) and cells[3] == "0A":
+                        return True
+        except OSError:
+            pass
+    return False
+
+
+class Nginx:
+    """nginx serving `root`, with extra directives inside server{} (server_conf) and http{} (http_conf).
+    `addresses` are the listen addresses ("127.0.0.1", "[::1]"). start() returns the port; stop() ends it
+    (also on exit of a `with` block). Skips the test when nginx is not installed."""
+
+    def __init__(self, root, server_conf="", http_conf="", addresses=("127.0.0.1", "[::1]"), timeout=15):
+        if not os.path.exists(NGINX):
+            raise unittest.SkipTest("nginx is not installed (run scripts/install-deps)")
+        self.root = os.path.abspath(root)
+        self.server_conf = server_conf
+        self.http_conf = http_conf
+        self.addresses = addresses
+        self.timeout = timeout
+        self.prefix = None
+        self.proc = None
+        self.port = None
+
+    def _config(self, port):
+        listen = "\n".join(f"        listen {a}:{port};" for a in self.addresses)
+        return CONFIG.format(prefix=self.prefix, root=self.root, listen=listen,
+                             server_conf=self.server_conf, http_conf=self.http_conf)
+
+    def error_log(self):
+        try:
+            with open(os.path.join(self.prefix, "error.log")) as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def start(self):
+        self.prefix = tempfile.mkdtemp(prefix="sockit-nginx-")
+        for attempt in range(5):  # another process may take the port between the check and nginx's bind
+            port = _free_port()
+            conf = os.path.join(self.prefix, "nginx.conf")
+            with open(conf, "w") as f:
+                f.write(self._config(port))
+            self.proc = subprocess.Popen([NGINX, "-c", conf, "-p", self.prefix + "/", "-e",
+                                          os.path.join(self.prefix, "error.log")],
+                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            deadline = time.monotonic() + self.timeout
+            while time.monotonic() < deadline:
+                if self.proc.poll() is not None:
+                    break
+                if _listening(port):
+                    self.port = port
+                    return port
+                time.sleep(0.02)
+            err = self.proc.stderr.read().decode(errors="replace") if self.proc.poll() is not None else ""
+            self._kill()
+            if "Address already in use" not in err + self.error_log():
+                raise AssertionError(f"nginx did not start: {err}\n{self.error_log()}")
+        raise AssertionError("nginx: no free port after 5 attempts")
+
+    def _kill(self):
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)  # fast shutdown
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        if self.proc.stderr:
+            self.proc.stderr.close()
+        self.proc = None
+
+    def stop(self):
+        self._kill()
+        if self.prefix:
+            shutil.rmtree(self.prefix, ignore_errors=True)
+            self.prefix = None
+
+    def url(self, path="/", host="127.0.0.1"):
+        h = f"[{host}]" if ":" in host else host
+        return f"http://{h}:{self.port}{path}"
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
