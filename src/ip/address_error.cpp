@@ -7,41 +7,39 @@
 #include <cstdint>
 #include <string>
 
+#include "sockit/core/enum_category.hpp"
+
 namespace sockit {
 namespace {
 
-class address_category_impl final : public std::error_category {
-public:
-    const char* name() const noexcept override { return "sockit.address"; }
-    std::string message(int value) const override {
-        switch (static_cast<address_errc>(value)) {
-            case address_errc::empty: return "empty address";
-            case address_errc::bad_character: return "unexpected character";
-            case address_errc::empty_octet: return "empty octet";
-            case address_errc::leading_zero: return "leading zero in an octet";
-            case address_errc::octet_too_large: return "octet > 255";
-            case address_errc::too_few_octets: return "too few octets";
-            case address_errc::too_many_octets: return "too many octets";
-            case address_errc::empty_group: return "empty group";
-            case address_errc::group_too_long: return "group of more than 4 hex digits";
-            case address_errc::too_few_groups: return "too few groups";
-            case address_errc::too_many_groups: return "too many groups";
-            case address_errc::double_colon_twice: return "'::' more than once";
-            case address_errc::double_colon_no_zero: return "'::' with 8 groups";
-            case address_errc::bad_zone: return "bad zone";
-            case address_errc::zone_on_ipv4: return "zone on an IPv4 address";
-            case address_errc::bad_prefix: return "bad prefix length";
-            case address_errc::prefix_too_large: return "prefix length too large";
-            case address_errc::bad_netmask: return "bad netmask";
-            case address_errc::host_bits_set: return "host bits set";
-            case address_errc::zone_in_network: return "zone in a network";
-            case address_errc::version_mismatch: return "IPv4 and IPv6 mixed";
-            case address_errc::bad_range: return "first address above last";
-            case address_errc::too_many_results: return "too many results";
-        }
-        return "unknown address error";
+const char* describe(address_errc e) noexcept {
+    switch (e) {
+        case address_errc::empty: return "empty address";
+        case address_errc::bad_character: return "unexpected character";
+        case address_errc::empty_octet: return "empty octet";
+        case address_errc::leading_zero: return "leading zero in an octet";
+        case address_errc::octet_too_large: return "octet > 255";
+        case address_errc::too_few_octets: return "too few octets";
+        case address_errc::too_many_octets: return "too many octets";
+        case address_errc::empty_group: return "empty group";
+        case address_errc::group_too_long: return "group of more than 4 hex digits";
+        case address_errc::too_few_groups: return "too few groups";
+        case address_errc::too_many_groups: return "too many groups";
+        case address_errc::double_colon_twice: return "'::' more than once";
+        case address_errc::double_colon_no_zero: return "'::' with 8 groups";
+        case address_errc::bad_zone: return "bad zone";
+        case address_errc::zone_on_ipv4: return "zone on an IPv4 address";
+        case address_errc::bad_prefix: return "bad prefix length";
+        case address_errc::prefix_too_large: return "prefix length too large";
+        case address_errc::bad_netmask: return "bad netmask";
+        case address_errc::host_bits_set: return "host bits set";
+        case address_errc::zone_in_network: return "zone in a network";
+        case address_errc::version_mismatch: return "IPv4 and IPv6 mixed";
+        case address_errc::bad_range: return "first address above last";
+        case address_errc::too_many_results: return "too many results";
     }
-};
+    return "unknown address error";
+}
 
 // A character as people read it in a message: itself when printable, else \xHH.
 std::string show_char(std::uint32_t c) {
@@ -52,7 +50,7 @@ std::string show_char(std::uint32_t c) {
 }  // namespace
 
 const std::error_category& address_category() noexcept {
-    static const address_category_impl instance;
+    static const enum_category<address_errc> instance("sockit.address", describe);
     return instance;
 }
 
