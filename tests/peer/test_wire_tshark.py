@@ -6,6 +6,7 @@
 import json
 import os
 import socket
+import struct
 import subprocess
 import tempfile
 import time
@@ -180,6 +181,26 @@ def keep_duplicates(pairs):
     return {k: v for k, v in out.items() if not k.startswith("__dup_")}
 
 
+def pcap_records(path):
+    """How many whole records a pcap file (microsecond, either byte order) holds so far."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        return 0
+    if len(data) < 24:
+        return 0
+    order = "<" if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1") else ">"
+    count, at = 0, 24
+    while at + 16 <= len(data):
+        caplen = struct.unpack(order + "I", data[at + 8:at + 12])[0]
+        if at + 16 + caplen > len(data):
+            break
+        at += 16 + caplen
+        count += 1
+    return count
+
+
 def sockit_frames(path):
     proc = run("decode", path, "--json", check=EX_OK)
     return [json.loads(line) for line in proc.stdout.splitlines()]
@@ -320,15 +341,17 @@ class TsharkGolden(unittest.TestCase):
                     while b"listening" not in line and time.monotonic() < deadline:
                         line = rec.stderr.readline()
                     self.make_traffic(sockets)
-                    # Wait (bounded) until the last of the traffic is in the file.
-                    deadline = time.monotonic() + 10
-                    while time.monotonic() < deadline and os.path.getsize(path) < 2000:
+                    # Wait (bounded) until the traffic is in the file: a loaded machine can leave tcpdump
+                    # behind by seconds, and what is still in its socket buffer at SIGTERM is lost.
+                    deadline = time.monotonic() + 30
+                    while time.monotonic() < deadline and pcap_records(path) < 30:
                         time.sleep(0.05)
                     time.sleep(0.3)
                 finally:
                     rec.terminate()
-                    rec.wait(timeout=20)
-                self.assertGreater(self.compare_file(path), 100)
+                    _, err = rec.communicate(timeout=20)
+                self.assertGreater(self.compare_file(path), 100,
+                                   f"{pcap_records(path)} packets recorded; tcpdump said: {err.decode(errors='replace')}")
         finally:
             for entry in sockets:
                 entry[2].close()
