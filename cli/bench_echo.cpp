@@ -290,7 +290,7 @@ private:
             }
             const std::size_t n = *r;
             if (n == 0) {
-                return broken(i, fmt::format("closed by the server after {} round trips", c.sequence - 1), {});
+                return broken(i, "closed by the server", {});
             }
             const std::uint8_t* expected = pattern_.data() + c.offset + c.received;
             if (!c.mismatch && std::memcmp(scratch_.data(), expected, n) != 0) {
@@ -303,7 +303,6 @@ private:
                 }
             }
             c.received += n;
-            if (phase_ == phase::measuring) bytes_ += n;
             if (c.received == s_.message_size) return complete(i);  // the next echo is not there yet
         }
     }
@@ -315,6 +314,7 @@ private:
             ++errors_;
         } else if (phase_ == phase::measuring) {
             ++round_trips_;
+            bytes_ += s_.message_size;
             ++c.measured;
             latency_.record(now - c.sent_at);
             if (s_.max_round_trips && round_trips_ >= *s_.max_round_trips) return finish(now);
@@ -329,7 +329,9 @@ private:
         close(c);
         c.state = conn_state::failed;
         --live_;
-        note_failure(i, ec ? fmt::format("{}: {}", what, ec.message()) : std::string(what));
+        const auto done = c.sequence - 1;  // the message in flight did not complete
+        note_failure(i, ec ? fmt::format("{}: {} (after {} round trips)", what, ec.message(), done)
+                           : fmt::format("{} after {} round trips", what, done));
         settle_check();
     }
 

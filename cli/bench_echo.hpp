@@ -29,7 +29,7 @@ struct echo_load_settings {
 /// What a run measured. Counters of the measured window only, except errors and the connection counts.
 struct echo_load_report {
     std::uint64_t round_trips = 0;   ///< echoes received whole and equal to what was sent
-    std::uint64_t bytes = 0;         ///< echoed bytes received
+    std::uint64_t bytes = 0;         ///< bytes of those echoes (round_trips × message size)
     std::chrono::nanoseconds elapsed{0};
     latency_histogram latency;       ///< send of a message to the last byte of its echo
     std::uint64_t errors = 0;        ///< echoes that differed from the message (whole run, warm-up included)
