@@ -69,6 +69,7 @@ public:
         auto loop = event_loop::create(poller_backend::epoll);
         if (!loop) return fail(echo_load_failure{"event loop", loop.error()});
         loop_ = std::move(*loop);
+        target_ = s_.targets.front();
         conns_.resize(s_.connections);
         pattern_.resize(s_.message_size + pattern_period);
         std::uint32_t x = 0x9e3779b9U;  // xorshift32: bytes that no server would produce by accident
@@ -90,6 +91,7 @@ public:
         if (fatal_) return fail(std::move(*fatal_));
 
         echo_load_report rep;
+        rep.target = target_;
         rep.round_trips = round_trips_;
         rep.bytes = bytes_;
         rep.elapsed = measured_ ? std::chrono::duration_cast<std::chrono::nanoseconds>(end_ - start_)
@@ -111,12 +113,12 @@ private:
 
     void open(std::size_t i) {
         auto& c = conns_[i];
-        auto s = socket::open(s_.target.family(), SOCK_STREAM | SOCK_NONBLOCK);
+        auto s = socket::open(target_.family(), SOCK_STREAM | SOCK_NONBLOCK);
         if (!s) return give_up(i, "socket", s.error());
         c.sock = std::move(*s);
         c.state = conn_state::connecting;
         ++connecting_;
-        auto begun = c.sock.begin_connect(s_.target);
+        auto begun = c.sock.begin_connect(target_);
         if (!begun) return connect_failed(i, begun.error());
         auto w = loop_->watch(c.sock.fd(), *begun ? io_mask::readable : io_mask::writable,
                               {[this, i] { on_readable(i); }, [this, i] { on_writable(i); }});
@@ -140,6 +142,13 @@ private:
 
     void connect_failed(std::size_t i, std::error_code ec) {
         auto& c = conns_[i];
+        if (i == 0 && connected_ == 0 && tried_ + 1 < s_.targets.size() && phase_ == phase::connecting) {
+            close(c);  // the next address of the server
+            --connecting_;
+            c.state = conn_state::unopened;
+            target_ = s_.targets[++tried_];
+            return open(0);
+        }
         if (i != 0 && is_retryable(ec) && c.retries < max_retries && phase_ == phase::connecting) {
             close(c);
             --connecting_;
@@ -166,7 +175,7 @@ private:
         c.state = conn_state::failed;
         note_failure(i, fmt::format("{}: {}", what, ec.message()));
         if (i == 0 && connected_ == 0) {
-            fatal_ = echo_load_failure{fmt::format("connect to {}", s_.target.to_string()), ec};
+            fatal_ = echo_load_failure{fmt::format("connect to {}", target_.to_string()), ec};
             phase_ = phase::done;
             return;
         }
@@ -350,6 +359,8 @@ private:
     const echo_load_settings& s_;
     std::vector<echo_conn> conns_;      // declared before loop_: the loop is destroyed first
     std::unique_ptr<event_loop> loop_;
+    endpoint target_;      // the address connections go to
+    std::size_t tried_ = 0;  // index of target_ in s_.targets
     std::vector<std::uint8_t> pattern_;
     std::vector<std::uint8_t> scratch_;
     timer_handle connect_timer_{};

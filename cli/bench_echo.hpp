@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "bench_latency.hpp"
 #include "sockit/core/result.hpp"
@@ -17,7 +18,7 @@ namespace sockit::cli {
 
 /// What an echo load run does.
 struct echo_load_settings {
-    endpoint target;
+    std::vector<endpoint> targets;  ///< the server's addresses, tried in order by the first connection
     std::size_t connections = 10;   ///< >= 1
     std::size_t message_size = 64;  ///< bytes per message, >= 1
     std::chrono::nanoseconds duration = std::chrono::seconds(10);     ///< measured time
@@ -28,6 +29,7 @@ struct echo_load_settings {
 
 /// What a run measured. Counters of the measured window only, except errors and the connection counts.
 struct echo_load_report {
+    endpoint target;                 ///< the address the first connection reached (all the others use it)
     std::uint64_t round_trips = 0;   ///< echoes received whole and equal to what was sent
     std::uint64_t bytes = 0;         ///< bytes of those echoes (round_trips × message size)
     std::chrono::nanoseconds elapsed{0};
@@ -48,7 +50,8 @@ struct echo_load_failure {
     std::error_code why;
 };
 
-/// Runs the load: opens one connection first (its failure ends the run), then the others in a window of
+/// Runs the load: opens one connection first, trying each target in turn (if none connects, the run
+/// ends with the last failure), then the others to the address it reached in a window of
 /// non-blocking connects (refused, EAGAIN and timed-out attempts are retried a few times with back-off within
 /// settings.connect_phase), each keeping one message of message_size bytes in flight and checking every
 /// echoed byte. Measurement starts once every connection is settled (or connect_phase is over) plus the

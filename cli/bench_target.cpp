@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The target of `sockit bench echo|discard`: HOST PORT resolved to one TCP endpoint, errors as exit codes.
+// The target of `sockit bench echo|discard`: HOST PORT resolved to TCP endpoints, errors as exit codes.
 #include "bench_target.hpp"
 
 #include <fmt/format.h>
@@ -12,7 +12,8 @@
 
 namespace sockit::cli {
 
-result<endpoint, int> resolve_bench_target(std::string_view cmd, const std::string& host, const std::string& port) {
+result<std::vector<endpoint>, int> resolve_bench_targets(std::string_view cmd, const std::string& host,
+                                                         const std::string& port) {
     auto number = resolver::service_port(port, SOCK_STREAM);
     if (!number || *number == 0) {
         print_error(cmd, fmt::format("port '{}'", port), "not a port (1-65535) or a known TCP service name");
@@ -23,7 +24,9 @@ result<endpoint, int> resolve_bench_target(std::string_view cmd, const std::stri
         print_error(cmd, fmt::format("host '{}'", host), found ? "no address" : found.error().message());
         return fail(int{exit_code::no_host});
     }
-    return found->addresses.front().address;
+    std::vector<endpoint> out;
+    for (const auto& a : found->addresses) out.push_back(a.address);
+    return out;
 }
 
 result<void, int> ensure_descriptors(std::string_view cmd, std::size_t descriptors) {

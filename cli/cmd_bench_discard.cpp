@@ -43,23 +43,29 @@ int run_bench_discard(std::span<char*> args) {
     if (auto done = parse(*app, args)) return *done;
 
     constexpr std::string_view cmd = "bench discard";
-    auto target = resolve_bench_target(cmd, host, port);
-    if (!target) return target.error();
-    const std::string where = target->to_string();
-
-    auto sock = socket::open(target->family(), SOCK_STREAM);
-    if (!sock) {
-        print_error(cmd, "socket", sock.error().message());
-        return exit_code::os_error;
-    }
-    if (auto c = sock->connect(*target, std::chrono::seconds(10)); !c) {
-        print_error(cmd, fmt::format("connect to {}", where), c.error().message());
-        return exit_code::unavailable;
+    auto targets = resolve_bench_targets(cmd, host, port);
+    if (!targets) return targets.error();
+    socket sock;
+    std::string where;
+    for (const auto& target : *targets) {  // getaddrinfo's order, as nc does; the last failure is reported
+        where = target.to_string();
+        auto s = socket::open(target.family(), SOCK_STREAM);
+        if (!s) {
+            print_error(cmd, "socket", s.error().message());
+            return exit_code::os_error;
+        }
+        if (auto c = s->connect(target, std::chrono::seconds(10)); !c) {
+            if (&target != &targets->back()) continue;
+            print_error(cmd, fmt::format("connect to {}", where), c.error().message());
+            return exit_code::unavailable;
+        }
+        sock = std::move(*s);
+        break;
     }
     // Blocking writes, each bounded: a server that stops reading cannot hold us past the deadline for
     // longer than this (the write then returns what it sent, or EAGAIN).
     const timeval send_timeout{0, 200 * 1000};
-    if (auto r = sock->set_raw_option(SOL_SOCKET, SO_SNDTIMEO, &send_timeout, sizeof send_timeout); !r) {
+    if (auto r = sock.set_raw_option(SOL_SOCKET, SO_SNDTIMEO, &send_timeout, sizeof send_timeout); !r) {
         print_error(cmd, "SO_SNDTIMEO", r.error().message());
         return exit_code::os_error;
     }
@@ -73,7 +79,7 @@ int run_bench_discard(std::span<char*> args) {
     const auto deadline = start + std::chrono::nanoseconds(static_cast<long long>(std::llround(duration * 1e9)));
     std::size_t at = 0;  // offset into block of a partly written write
     for (auto now = start; now < deadline; now = steady::now()) {
-        auto n = sock->send(bytes_view(block.data() + at, block.size() - at));
+        auto n = sock.send(bytes_view(block.data() + at, block.size() - at));
         if (!n) {
             if (n.error() == std::errc::resource_unavailable_try_again || n.error() == std::errc::operation_would_block ||
                 n.error() == std::errc::interrupted)
@@ -94,13 +100,13 @@ int run_bench_discard(std::span<char*> args) {
     bool drained = false;
     auto ended = sent_until;
     if (broke.empty()) {
-        if (auto r = sock->shutdown(shutdown_mode::write); r) {
+        if (auto r = sock.shutdown(shutdown_mode::write); r) {
             std::vector<std::uint8_t> sink(4096);
             const auto wait_until = steady::now() + std::chrono::seconds(5);
             for (auto now = steady::now(); now < wait_until; now = steady::now()) {
-                auto ready = sock->wait_readable(std::chrono::ceil<std::chrono::milliseconds>(wait_until - now));
+                auto ready = sock.wait_readable(std::chrono::ceil<std::chrono::milliseconds>(wait_until - now));
                 if (!ready || !*ready) continue;
-                auto got = sock->recv(sink);
+                auto got = sock.recv(sink);
                 if (!got || *got == 0) {
                     drained = true;  // EOF or reset: either way the server is done with the stream
                     break;

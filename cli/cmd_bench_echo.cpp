@@ -77,12 +77,12 @@ int run_bench_echo(std::span<char*> args) {
     if (auto done = parse(*app, args)) return *done;
 
     constexpr std::string_view cmd = "bench echo";
-    auto target = resolve_bench_target(cmd, host, port);
-    if (!target) return target.error();
+    auto targets = resolve_bench_targets(cmd, host, port);
+    if (!targets) return targets.error();
     if (auto room = ensure_descriptors(cmd, conns + 64); !room) return room.error();
 
     echo_load_settings s;
-    s.target = *target;
+    s.targets = std::move(*targets);
     s.connections = conns;
     s.message_size = size;
     s.duration = seconds_to_ns(duration);
@@ -105,7 +105,7 @@ int run_bench_echo(std::span<char*> args) {
     if (json) {
         auto opt_string = [](const std::string& v) { return v.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v); };
         print_json({
-            {"target", s.target.to_string()},
+            {"target", r.target.to_string()},
             {"connections", conns},
             {"message_size", size},
             {"duration_s", secs},
@@ -127,7 +127,7 @@ int run_bench_echo(std::span<char*> args) {
             {"stalled", r.stalled},
         });
     } else {
-        std::cout << fmt::format("{}: {} connections, {}-byte messages, {:.2f} s measured\n", s.target.to_string(),
+        std::cout << fmt::format("{}: {} connections, {}-byte messages, {:.2f} s measured\n", r.target.to_string(),
                                  conns, size, secs);
         std::cout << fmt::format("round trips  {:.0f}/s ({} in {:.2f} s)\n", rps, r.round_trips, secs);
         std::cout << fmt::format("throughput   {} echoed\n", human_rate(bps));
@@ -143,13 +143,13 @@ int run_bench_echo(std::span<char*> args) {
     }
 
     if (r.errors > 0) {
-        print_error(cmd, s.target.to_string(),
+        print_error(cmd, r.target.to_string(),
                     fmt::format("{} echo{} differed from what was sent (first: {})", r.errors, r.errors == 1 ? "" : "es",
                                 r.first_error));
         return exit_code::data_error;
     }
     if (r.failed > 0 || !r.measured) {
-        print_error(cmd, s.target.to_string(),
+        print_error(cmd, r.target.to_string(),
                     fmt::format("{} of {} connections failed (first: {})", r.failed, conns, r.first_failure));
         return exit_code::unavailable;
     }
