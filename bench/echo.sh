@@ -24,7 +24,7 @@ done
 
 seconds=${ECHO_BENCH_SECONDS:-3}
 runs=${ECHO_BENCH_RUNS:-3}
-warmup=0.5
+warmup=1
 conn_counts=(1 10 100 1000)
 plot=${ECHO_BENCH_PLOT-$top/docs/echo-models.png}
 if [ "${BENCH_SMOKE:-0}" = 1 ]; then

@@ -2,6 +2,7 @@
 # `sockit bench echo` and `sockit bench discard`: against `sockit serve`, against Python servers that corrupt,
 # close or never answer, refused ports and bad arguments; the -n and -d bounds; bytes counted vs the server's log.
 import json
+import re
 import socket
 import threading
 import time
@@ -142,13 +143,21 @@ class Misbehaving(unittest.TestCase):
     def test_corrupted_echo_is_an_error(self):
         srv = ScriptedEcho(corrupt_at=64 * 3 + 5)  # byte 5 of the 4th message of each connection
         self.addCleanup(srv.stop)
-        code, doc, err = bench_json("echo", "127.0.0.1", srv.port, "-c", 2, "-s", 64, "-n", 40, "-d", 20)
+        # One connection with -n: exactly one bad echo, not counted among the 20 round trips.
+        code, doc, err = bench_json("echo", "127.0.0.1", srv.port, "-c", 1, "-s", 64, "-n", 20, "-d", 20)
         self.assertEqual(code, EX_DATAERR, err)
-        self.assertEqual(doc["errors"], 2)
-        self.assertEqual(doc["round_trips"], 40)  # the bad echoes do not count
-        self.assertIn("message 4, byte 5", doc["first_error"])
-        self.assertIn("differed", err)
+        self.assertEqual((doc["errors"], doc["round_trips"]), (1, 20))
+        m = re.fullmatch(r"connection 1, message 4, byte 5: sent 0x(..), echoed 0x(..)", doc["first_error"])
+        self.assertTrue(m, doc["first_error"])
+        self.assertEqual(int(m.group(1), 16) ^ 0xFF, int(m.group(2), 16))  # the byte the server flipped
+        self.assertIn("1 echo differed from what was sent", err)
         self.assertTrue(err.startswith("sockit bench echo: 127.0.0.1:"), err)
+        # Three connections for a while: each reports its own bad echo, the run goes on.
+        code, doc, err = bench_json("echo", "127.0.0.1", srv.port, "-c", 3, "-s", 64, "-d", 1)
+        self.assertEqual(code, EX_DATAERR, err)
+        self.assertEqual((doc["errors"], doc["failed"]), (3, 0))
+        self.assertGreater(doc["round_trips"], 3)
+        self.assertIn("3 echoes differed", err)
 
     def test_server_closing_is_a_failed_connection(self):
         srv = ScriptedEcho(close_after=64 * 5)
