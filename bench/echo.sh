@@ -214,13 +214,13 @@ for m in models:
     print(f"{m:<10} | " + " | ".join(cells))
 print()
 print(f"(2) at 100 connections, median of {runs} run(s); ratio = sockit round trips/s / peer's (higher is better)")
-print(f"{'case':<44} | {'sockit':>9} | {'peer':>9} | {'ratio':>6} | target")
+print(f"{'case':<46} | {'sockit':>9} | {'peer':>9} | {'ratio':>6} | target")
 for r in doc["rows"]:
     s = "n/a" if r["sockit"] is None else f"{r['sockit']:,.0f}"
     p = "n/a" if r["peer"] is None else f"{r['peer']:,.0f}"
     ratio = "n/a" if r["ratio"] is None else f"{r['ratio']:.2f}x"
     met = "" if r["ratio"] is None else (" met" if r["ratio"] >= r["target"] else " MISSED")
-    print(f"{r['case']:<44} | {s:>9} | {p:>9} | {ratio:>6} | >= {r['target']}x{met}")
+    print(f"{r['case']:<46} | {s:>9} | {p:>9} | {ratio:>6} | >= {r['target']}x{met}")
 if "xinetd" not in peers:
     print("xinetd: not measured (needs root and xinetd installed)")
 for p in peers:
