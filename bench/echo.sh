@@ -9,7 +9,8 @@
 #        plot), ECHO_BENCH_SECONDS (measured seconds per case, default 3), ECHO_BENCH_RUNS (runs per case of
 #        part 2, median reported, default 3), ECHO_BENCH_PLOT (PNG path, default docs/echo-models.png; empty: none),
 #        ECHO_BENCH_JSON (also write the whole JSON document there).
-# The client and the server share the machine's cores (nothing is pinned), as they would on one small host; a
+# Each new server gets one unmeasured session of the same load first (see load()). The client and the server
+# share the machine's cores (nothing is pinned), as they would on one small host; a
 # model that cannot serve 1,000 clients at once (uniplex serves one at a time) shows its figure and how many
 # connections stalled, never hidden. xinetd needs root; without it that column says so.
 set -euo pipefail
@@ -24,11 +25,12 @@ done
 
 seconds=${ECHO_BENCH_SECONDS:-3}
 runs=${ECHO_BENCH_RUNS:-3}
-warmup=1
+warmup=0.5        # seconds of load before each measurement
+server_warmup=1   # seconds of the unmeasured session each new server gets first
 conn_counts=(1 10 100 1000)
 plot=${ECHO_BENCH_PLOT-$top/docs/echo-models.png}
 if [ "${BENCH_SMOKE:-0}" = 1 ]; then
-  seconds=${ECHO_BENCH_SECONDS:-0.3}; runs=1; warmup=0.1; conn_counts=(1 100); plot=${ECHO_BENCH_PLOT:-}
+  seconds=${ECHO_BENCH_SECONDS:-0.3}; runs=1; warmup=0.1; server_warmup=0.2; conn_counts=(1 100); plot=${ECHO_BENCH_PLOT:-}
 fi
 models=(uniplex fork thread pool poll epoll reactors)
 
@@ -104,8 +106,12 @@ EOF
 }
 
 # load NAME CONNS: runs the load generator against 127.0.0.1:$port; writes $work/NAME.json (with its exit code).
+# Every server first gets one unmeasured session of the same load: a fresh Python asyncio server is ten times
+# slower in its first session than in the next ones, and steady state is what is compared.
 load() {
   local name=$1 conns=$2 rc=0
+  timeout 120 "$sockit" bench echo 127.0.0.1 "$port" -c "$conns" -s 64 -d "$server_warmup" --connect-timeout 10 \
+    >/dev/null 2>&1 || true
   timeout 120 "$sockit" bench echo 127.0.0.1 "$port" -c "$conns" -s 64 -d "$seconds" --warmup "$warmup" \
     --connect-timeout 10 --json >"$work/$name.out" 2>"$work/$name.err" || rc=$?
   "$py" - "$work/$name.out" "$work/$name.err" "$rc" >"$work/$name.json" <<'PY'
