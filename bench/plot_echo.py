@@ -35,11 +35,12 @@ def main():
             xs.append(int(count))
             ys.append(rate)
             if run.get("stalled") or run.get("failed"):
-                starved.append((int(count), rate, run.get("stalled", 0) + run.get("failed", 0)))
+                words = [f"{run[k]} {k}" for k in ("stalled", "failed") if run.get(k)]
+                starved.append((int(count), rate, ", ".join(words)))
         ax.plot(xs, ys, line, color=colour, marker=marker, label=model)
-        for x, y, n in starved:  # a hollow ring: some connections got nothing
+        for x, y, words in starved:  # a hollow ring: some connections got nothing
             ax.plot([x], [y], "o", markersize=13, markerfacecolor="none", markeredgecolor=colour)
-            ax.annotate(f"{n} idle", (x, y), textcoords="offset points", xytext=(6, -12), fontsize=7, color=colour)
+            ax.annotate(words, (x, y), textcoords="offset points", xytext=(6, -12), fontsize=7, color=colour)
     ax.set_xscale("log")
     ax.set_xticks([1, 10, 100, 1000])
     ax.set_xticklabels(["1", "10", "100", "1,000"])
@@ -47,7 +48,7 @@ def main():
     ax.set_ylabel("echo round trips per second")
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v / 1000:.0f}k"))
-    ax.grid(True, which="both", alpha=0.3)
+    ax.grid(True, which="major", alpha=0.3)
     ax.set_title(f"sockit serve echo, by --model (sockit bench echo, {doc['seconds']:g} s per point)\n"
                  f"client and server share {doc.get('cpus', '?')} cores; load average {doc.get('load_average', '?')}",
                  fontsize=10)
