@@ -15,10 +15,10 @@ from sockit_test import EX_DATAERR, EX_OK, EX_UNAVAILABLE, EX_USAGE, run
 class ScriptedEcho:
     """A Python echo server on 127.0.0.1 port 0 that misbehaves on purpose, one thread per connection:
     corrupt_at=K flips the bits of the K-th byte (0-based) each connection echoes; close_after=K closes a
-    connection after echoing K bytes; silent=True reads nothing and never answers."""
+    connection after echoing K bytes; silent=True never answers; delay=S sleeps S seconds before each echo."""
 
-    def __init__(self, corrupt_at=None, close_after=None, silent=False):
-        self.corrupt_at, self.close_after, self.silent = corrupt_at, close_after, silent
+    def __init__(self, corrupt_at=None, close_after=None, silent=False, delay=0.0):
+        self.corrupt_at, self.close_after, self.silent, self.delay = corrupt_at, close_after, silent, delay
         self.listener = socket.create_server(("127.0.0.1", 0), backlog=128)
         self.port = self.listener.getsockname()[1]
         self.conns = []
@@ -42,6 +42,8 @@ class ScriptedEcho:
                 data = bytearray(c.recv(65536))
                 if not data:
                     break
+                if self.delay:
+                    time.sleep(self.delay)
                 if self.corrupt_at is not None and echoed <= self.corrupt_at < echoed + len(data):
                     data[self.corrupt_at - echoed] ^= 0xFF
                 if self.close_after is not None and echoed + len(data) >= self.close_after:
@@ -167,6 +169,20 @@ class Misbehaving(unittest.TestCase):
         self.assertEqual((doc["connected"], doc["failed"], doc["errors"]), (3, 3, 0))
         self.assertIn("after 5 round trips", doc["first_failure"])  # closed, or reset by our next message
         self.assertLess(doc["duration_s"], 2)  # every connection gone: the run ends early
+
+    def test_latency_is_measured(self):
+        srv = ScriptedEcho(delay=0.02)  # every echo 20 ms late
+        self.addCleanup(srv.stop)
+        code, doc, err = bench_json("echo", "127.0.0.1", srv.port, "-c", 2, "-n", 30, "-d", 20)
+        self.assertEqual(code, EX_OK, err)
+        lat = doc["latency_us"]
+        self.assertGreaterEqual(lat["p50"], 20000 * 0.94)  # the histogram's buckets are within 6.25 %
+        self.assertLess(lat["p50"], 20000 * 3)             # a loaded machine may add some, not this much
+        self.assertGreaterEqual(lat["mean"], 20000)
+        self.assertLessEqual(lat["p50"], lat["p90"])
+        self.assertLessEqual(lat["p90"], lat["p99"])
+        self.assertLessEqual(lat["p99"], lat["max"])
+        self.assertLess(doc["round_trips_per_s"], 2 / 0.02 * 1.01)  # two connections, 50 round trips/s each
 
     def test_silent_server_stalls(self):
         srv = ScriptedEcho(silent=True)
