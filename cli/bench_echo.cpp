@@ -7,6 +7,8 @@
 #include <netinet/tcp.h>
 
 #include <algorithm>
+#include <array>
+#include <csignal>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -82,6 +84,14 @@ public:
         scratch_.resize(std::min(s_.message_size, scratch_size));
 
         connect_timer_ = loop_->add_timer(s_.connect_phase, [this] { end_connect_phase(); });
+        if (s_.stop_on_interrupt) {
+            static constexpr std::array<int, 2> stops{SIGINT, SIGTERM};
+            auto w = loop_->watch_signals(stops, [this](const signal_info&) {
+                interrupted_ = true;
+                finish(clock::now());
+            });
+            if (!w) return fail(echo_load_failure{"event loop", w.error()});
+        }
         next_ = 1;
         open(0);  // alone: its failure ends the run with a clear error; the others follow its success
         while (phase_ != phase::done) {
@@ -103,6 +113,7 @@ public:
         rep.failed = failed_;
         rep.first_failure = first_failure_;
         rep.measured = measured_;
+        rep.interrupted = interrupted_;
         for (const auto& c : conns_)
             if (c.state == conn_state::running && c.measured == 0) ++rep.stalled;
         return rep;
@@ -374,6 +385,7 @@ private:
     std::size_t failed_ = 0;
     bool filling_ = false;
     bool measured_ = false;
+    bool interrupted_ = false;
     std::uint64_t round_trips_ = 0;
     std::uint64_t bytes_ = 0;
     std::uint64_t errors_ = 0;

@@ -25,6 +25,7 @@ struct echo_load_settings {
     std::chrono::nanoseconds warmup = std::chrono::nanoseconds(0);    ///< unmeasured time before it
     std::optional<std::uint64_t> max_round_trips;                     ///< stop after this many measured ones
     std::chrono::nanoseconds connect_phase = std::chrono::seconds(10);  ///< bound on connecting them all
+    bool stop_on_interrupt = false;  ///< SIGINT/SIGTERM end the run early, reporting what was measured
 };
 
 /// What a run measured. Counters of the measured window only, except errors and the connection counts.
@@ -41,6 +42,7 @@ struct echo_load_report {
     std::string first_failure;       ///< why the first of them failed
     std::size_t stalled = 0;         ///< live connections that completed no measured round trip
     bool measured = false;           ///< the measured window began (false: every connection failed first)
+    bool interrupted = false;        ///< a signal ended the run (stop_on_interrupt)
 };
 
 /// Why a run could not start: the first connection failed (`why` is e.g. ECONNREFUSED), or the event loop
@@ -56,7 +58,8 @@ struct echo_load_failure {
 /// settings.connect_phase), each keeping one message of message_size bytes in flight and checking every
 /// echoed byte. Measurement starts once every connection is settled (or connect_phase is over) plus the
 /// warm-up, and lasts `duration` or until max_round_trips. Allocates only while connecting: nothing per
-/// message. Blocks the calling thread, on which it runs one epoll event loop.
+/// message. Blocks the calling thread, on which it runs one epoll event loop; with stop_on_interrupt, SIGINT
+/// and SIGTERM are blocked in that thread while it runs (signalfd) and end the measured window.
 result<echo_load_report, echo_load_failure> run_echo_load(const echo_load_settings& settings);
 
 }  // namespace sockit::cli

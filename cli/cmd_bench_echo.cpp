@@ -45,7 +45,8 @@ int run_bench_echo(std::span<char*> args) {
         "SIZE bytes in flight and checking that every echoed byte is the one it sent. Measures for -d seconds\n"
         "(or until -n round trips) once every connection is up and --warmup has passed; prints round trips/s,\n"
         "echoed bytes/s, latency percentiles, errors (echoes that differed), and connections that failed or\n"
-        "stalled (completed no round trip: a server that serves one client at a time). Exit codes: 0 ok,\n"
+        "stalled (completed no round trip: a server that serves one client at a time). SIGINT (Ctrl-C) or\n"
+        "SIGTERM ends the measurement early and prints it. Exit codes: 0 ok,\n"
         "64 usage, 65 an echo differed, 68 unknown host, 69 the first connection failed (refused) or a\n"
         "connection failed during the run, 71 OS error.",
         "sockit bench echo 127.0.0.1 10007 -c 100 -s 64 -d 5 --warmup 1");
@@ -89,6 +90,7 @@ int run_bench_echo(std::span<char*> args) {
     s.warmup = seconds_to_ns(warmup);
     if (max_round_trips > 0) s.max_round_trips = max_round_trips;
     s.connect_phase = seconds_to_ns(connect_timeout);
+    s.stop_on_interrupt = true;  // Ctrl-C ends the measurement and still prints it
 
     auto ran = run_echo_load(s);
     if (!ran) {
@@ -125,10 +127,11 @@ int run_bench_echo(std::span<char*> args) {
             {"failed", r.failed},
             {"first_failure", opt_string(r.first_failure)},
             {"stalled", r.stalled},
+            {"interrupted", r.interrupted},
         });
     } else {
-        std::cout << fmt::format("{}: {} connections, {}-byte messages, {:.2f} s measured\n", r.target.to_string(),
-                                 conns, size, secs);
+        std::cout << fmt::format("{}: {} connections, {}-byte messages, {:.2f} s measured{}\n", r.target.to_string(),
+                                 conns, size, secs, r.interrupted ? " (interrupted)" : "");
         std::cout << fmt::format("round trips  {:.0f}/s ({} in {:.2f} s)\n", rps, r.round_trips, secs);
         std::cout << fmt::format("throughput   {} echoed\n", human_rate(bps));
         if (lat.count() > 0)
@@ -148,7 +151,7 @@ int run_bench_echo(std::span<char*> args) {
                                 r.first_error));
         return exit_code::data_error;
     }
-    if (r.failed > 0 || !r.measured) {
+    if (r.failed > 0 || (!r.measured && !r.interrupted)) {
         print_error(cmd, r.target.to_string(),
                     fmt::format("{} of {} connections failed (first: {})", r.failed, conns, r.first_failure));
         return exit_code::unavailable;

@@ -3,13 +3,15 @@
 # close or never answer, refused ports and bad arguments; the -n and -d bounds; bytes counted vs the server's log.
 import json
 import re
+import signal
+import subprocess
 import socket
 import threading
 import time
 import unittest
 
 from serve_harness import Server
-from sockit_test import EX_DATAERR, EX_OK, EX_UNAVAILABLE, EX_USAGE, run
+from sockit_test import EX_DATAERR, EX_OK, EX_UNAVAILABLE, EX_USAGE, SOCKIT, run
 
 
 class ScriptedEcho:
@@ -134,6 +136,19 @@ class AgainstSockitServe(unittest.TestCase):
         self.assertEqual(code, EX_OK, err)
         self.assertEqual((doc["connected"], doc["failed"], doc["errors"]), (1000, 0, 0))
         self.assertGreaterEqual(doc["round_trips"], 1000 - doc["stalled"])
+
+    def test_interrupt_reports_what_was_measured(self):
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            proc = subprocess.Popen([SOCKIT, "bench", "echo", "127.0.0.1", str(self.port), "-c", "2", "-d", "30",
+                                     "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            time.sleep(0.5)  # let it measure a while (this is the duration of the run, not a wait for an event)
+            proc.send_signal(sig)
+            out, err = proc.communicate(timeout=10)
+            self.assertEqual(proc.returncode, EX_OK, err)
+            doc = json.loads(out)
+            self.assertTrue(doc["interrupted"])
+            self.assertLess(doc["duration_s"], 5)
+            self.assertGreater(doc["round_trips"], 0)
 
     def test_text_output(self):
         p = run("bench", "echo", "127.0.0.1", self.port, "-c", 2, "-n", 10, check=EX_OK)
