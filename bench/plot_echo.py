@@ -24,7 +24,7 @@ def main():
     if len(sys.argv) != 3:
         sys.exit("usage: plot_echo.py JSON|- OUT.png")
     doc = json.load(sys.stdin if sys.argv[1] == "-" else open(sys.argv[1]))
-    fig, ax = plt.subplots(figsize=(8, 5), dpi=110)
+    fig, ax = plt.subplots(figsize=(9, 5), dpi=110)
     for model, by_count in doc["models"].items():
         colour, marker, line = STYLE.get(model, ("black", "o", "-"))
         xs, ys, starved = [], [], []
@@ -52,7 +52,7 @@ def main():
     ax.set_title(f"sockit serve echo, by --model (sockit bench echo, {doc['seconds']:g} s per point)\n"
                  f"client and server share {doc.get('cpus', '?')} cores; load average {doc.get('load_average', '?')}",
                  fontsize=10)
-    ax.legend(title="--model", fontsize=8, loc="best")
+    ax.legend(title="--model", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.text(0.99, 0.01, "ring: some connections completed no round trip (stalled) or failed",
              ha="right", fontsize=7, color="#555555")
     fig.tight_layout()
