@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Starts `sockit serve` on loopback port 0 for the serve tests, reads the bound ports, stops it, and reads
 # the server's descriptors, RSS and CPU time from /proc.
+import json
 import os
 import re
 import select
@@ -18,8 +19,10 @@ LISTEN_RE = re.compile(r"^listening on (\S+):(\d+) \((tcp|udp), (\w+)\)$")
 class Server:
     """A running `sockit serve`; ports[(service, proto)] -> port. Always stop() it (tests use addCleanup)."""
 
-    def __init__(self, *args, expect, timeout=10, env=None, preexec_fn=None):
-        self.args = [SOCKIT, "serve", *map(str, args)]
+    def __init__(self, *args, expect, timeout=10, env=None, preexec_fn=None, command=("serve",)):
+        """Starts `sockit COMMAND ARGS...` and waits for `expect` listening lines (text, or the JSON
+        `{"event": "listening", ...}` of --json-log)."""
+        self.args = [SOCKIT, *command, *map(str, args)]
         self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0,
                                      env=env, preexec_fn=preexec_fn)
         self.ports = {}
@@ -34,6 +37,9 @@ class Server:
                 m = LISTEN_RE.match(line)
                 if m:
                     self.ports[(m.group(4), m.group(3))] = int(m.group(2))
+                elif line.startswith("{") and json.loads(line).get("event") == "listening":
+                    j = json.loads(line)
+                    self.ports[(j["service"], j["transport"])] = int(j["address"].rsplit(":", 1)[1])
         except BaseException:
             self.kill()
             raise

@@ -26,27 +26,8 @@ class HttpServer(Server):
     """A running `sockit http serve` on 127.0.0.1, port 0."""
 
     def __init__(self, root, *args, timeout=10):
-        self.args = [SOCKIT, "http", "serve", str(root), "--port", "0", "--bind", "127.0.0.1", *map(str, args)]
-        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
-        self.ports = {}
-        self.lines = []
-        self._pending = b""
-        try:
-            while not self.ports:
-                line = self.readline(timeout)
-                if line is None:
-                    raise AssertionError(f"{self.args}: exited {self.proc.wait()}: {self.proc.stderr.read()}")
-                self.lines.append(line)
-                m = LISTEN_RE.match(line)
-                if m:
-                    self.ports[(m.group(4), m.group(3))] = int(m.group(2))
-                elif line.startswith("{"):
-                    j = json.loads(line)
-                    if j.get("event") == "listening":
-                        self.ports[("http", "tcp")] = int(j["address"].rsplit(":", 1)[1])
-        except BaseException:
-            self.kill()
-            raise
+        super().__init__(str(root), "--port", "0", "--bind", "127.0.0.1", *args, expect=1, timeout=timeout,
+                         command=("http", "serve"))
 
     @property
     def url(self):
