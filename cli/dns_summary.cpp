@@ -2,8 +2,10 @@
 // dns_summary: a DNS message in one line, in the spirit of tcpdump -nn (RFC 1035 §4.1 header and records).
 #include "dns_summary.hpp"
 
-#include <fmt/format.h>
+#include <string>
+#include <string_view>
 
+#include "put_text.hpp"
 #include "sockit/dns/presentation.hpp"
 #include "sockit/dns/rcode.hpp"
 #include "sockit/dns/rr_type.hpp"
@@ -11,58 +13,121 @@
 namespace sockit::cli {
 namespace {
 
-// tcpdump's names for the header RCODEs; the rest (and EDNS's extended codes) as dig names them.
-std::string rcode_name(dns::rcode rc) {
-    static constexpr const char* names[] = {"NoError", "FormErr", "ServFail", "NXDomain", "NotImp", "Refused",
-                                            "YXDomain", "YXRRSet", "NXRRSet", "NotAuth", "NotZone"};
+// Items (questions, answers) are written while the line is shorter than this; one item is at most a
+// name's text (dns_name::max_text_size) plus a type, or a capped RDATA text.
+constexpr std::size_t soft_limit = 400;
+constexpr std::size_t max_rdata_text = 200;
+static_assert(soft_limit + dns::dns_name::max_text_size + 100 < dns_summary_max);
+
+char* put_type(char* p, dns::rr_type t) {
+    if (auto name = dns::mnemonic(t)) return put_s(p, *name);
+    p = put_s(p, "TYPE");
+    return put_u(p, static_cast<std::uint16_t>(t));
+}
+
+// tcpdump's names for the header RCODEs; the rest (EDNS's extended codes) as dig names them.
+char* put_rcode(char* p, dns::rcode rc) {
+    static constexpr std::string_view names[] = {"NoError",  "FormErr", "ServFail", "NXDomain", "NotImp", "Refused",
+                                                 "YXDomain", "YXRRSet", "NXRRSet",  "NotAuth",  "NotZone"};
     auto n = static_cast<std::size_t>(rc);
-    return n < std::size(names) ? names[n] : dns::to_string(rc);
+    return n < std::size(names) ? put_s(p, names[n]) : put_s(p, dns::to_string(rc));
+}
+
+// A name inside the message (compressed or not) at offset.
+char* put_name_at(char* p, bytes_view message, std::size_t offset) {
+    auto name = dns::dns_name::decode(message, offset);  // cannot fail on a parsed message
+    return name ? name->write_text(p) : put_s(p, "?");
+}
+
+char* put_rdata(char* p, const dns::record_view& r) {
+    bytes_view rd = r.rdata_bytes();
+    switch (r.type) {
+        case dns::rr_type::a:
+            if (rd.size() == 4) return put_ip4(p, rd.first<4>());
+            break;
+        case dns::rr_type::aaaa:
+            if (rd.size() == 16) return put_ip6(p, rd.first<16>());
+            break;
+        case dns::rr_type::cname:
+        case dns::rr_type::ns:
+        case dns::rr_type::ptr: return put_name_at(p, r.message, r.rdata_offset);
+        default: break;
+    }
+    auto typed = r.rdata();  // cannot fail on a parsed message
+    if (!typed) return put_s(p, "?");
+    std::string text = dns::rdata_to_string(*typed);
+    if (text.size() > max_rdata_text) {
+        text.resize(max_rdata_text);
+        text += "...";
+    }
+    return put_s(p, text);
 }
 
 }  // namespace
 
-std::string dns_summary(const dns::message_view& m, std::size_t max_size) {
+char* put_dns_summary(char* p, const dns::message_view& m) {
+    char* const start = p;
     const dns::dns_header& h = m.header();
-    std::string out = fmt::format("{}", h.id);
+    p = put_u(p, h.id);
     if (!h.qr) {
-        if (h.rd) out += '+';
-        if (h.cd) out += '%';
+        if (h.rd) *p++ = '+';
+        if (h.cd) *p++ = '%';
     } else {
-        if (h.aa) out += '*';
-        if (!h.ra) out += '-';
-        if (h.tc) out += '|';
+        if (h.aa) *p++ = '*';
+        if (!h.ra) *p++ = '-';
+        if (h.tc) *p++ = '|';
     }
-    if (h.opcode != dns::opcode::query) out += ' ' + dns::to_string(h.opcode);
-    // Questions and answers can be many and long (names up to 1,020 escaped characters, TXT up to 64 KiB):
-    // the list ends with " ..." at max_size.
+    if (h.opcode != dns::opcode::query) {
+        *p++ = ' ';
+        p = put_s(p, dns::to_string(h.opcode));
+    }
     bool cut = false;
-    auto append = [&](std::string_view item) {
-        if (cut) return;
-        if (out.size() + item.size() > max_size) {
-            out += " ...";
+    // Whether another item fits under the soft limit; the first refusal writes " ...".
+    auto room = [&] {
+        if (!cut && static_cast<std::size_t>(p - start) >= soft_limit) {
+            p = put_s(p, " ...");
             cut = true;
-            return;
         }
-        out += item;
+        return !cut;
     };
     if (!h.qr) {
-        if (h.arcount != 0) out += fmt::format(" [{}au]", h.arcount);
+        if (h.arcount != 0) {
+            p = put_s(p, " [");
+            p = put_u(p, h.arcount);
+            p = put_s(p, "au]");
+        }
         for (const dns::record_view& q : m.questions()) {
-            auto name = q.name();  // cannot fail on a parsed message
-            append(fmt::format(" {}? {}", dns::to_string(q.type), name ? name->to_string() : "?"));
+            if (!room()) break;
+            *p++ = ' ';
+            p = put_type(p, q.type);
+            p = put_s(p, "? ");
+            p = put_name_at(p, q.message, q.name_offset);
         }
     } else {
-        if (dns::rcode rc = m.full_rcode(); rc != dns::rcode::noerror) out += ' ' + rcode_name(rc);
-        out += fmt::format(" {}/{}/{}", h.ancount, h.nscount, h.arcount);
-        const char* separator = " ";
+        if (dns::rcode rc = m.full_rcode(); rc != dns::rcode::noerror) {
+            *p++ = ' ';
+            p = put_rcode(p, rc);
+        }
+        *p++ = ' ';
+        p = put_u(p, h.ancount);
+        *p++ = '/';
+        p = put_u(p, h.nscount);
+        *p++ = '/';
+        p = put_u(p, h.arcount);
+        bool first = true;
         for (const dns::record_view& a : m.answers()) {
-            auto rd = a.rdata();  // cannot fail on a parsed message
-            append(fmt::format("{}{} {}", separator, dns::to_string(a.type), rd ? dns::rdata_to_string(*rd) : "?"));
-            separator = ", ";
+            if (!room()) break;
+            p = put_s(p, first ? " " : ", ");
+            first = false;
+            p = put_type(p, a.type);
+            *p++ = ' ';
+            p = put_rdata(p, a);
         }
     }
-    out += fmt::format(" ({})", m.wire().size());
-    return out;
+    p = put_s(p, " (");
+    p = put_u(p, m.wire().size());
+    *p++ = ')';
+    return p;
 }
 
 }  // namespace sockit::cli

@@ -3,21 +3,24 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 
 #include "sockit/dns/message_view.hpp"
 
 namespace sockit::cli {
 
-/// One line for a decoded DNS message, without a newline:
+/// The most bytes put_dns_summary() writes.
+inline constexpr std::size_t dns_summary_max = 1536;
+
+/// Writes one line for a decoded DNS message at p (no newline) and returns the end:
 ///   query:    "4660+ [1au] AAAA? example.org. (40)"  (+ recursion desired, % checking disabled,
 ///             [Nau] additional records, a non-QUERY opcode by name)
 ///   response: "4660* NXDomain 0/1/0 (90)" or "4660 2/0/0 CNAME www.example.org., A 192.0.2.1 (72)"
 ///             (* authoritative, - recursion not available, | truncated; then the RCODE when not NOERROR,
-///             by tcpdump's name (NXDomain, ServFail, ...),
-///             answer/authority/additional counts and the answers as TYPE RDATA)
-/// The answers stop with " ..." once the line would pass max_size characters. Allocates; throws
-/// std::bad_alloc only.
-[[nodiscard]] std::string dns_summary(const dns::message_view& m, std::size_t max_size = 400);
+///             by tcpdump's name (NXDomain, ServFail, ...), the answer/authority/additional counts and
+///             the answers as TYPE RDATA)
+/// Questions and answers stop with " ..." after about 400 bytes; the whole is at most dns_summary_max.
+/// Allocation-free for the common types (A, AAAA, and names: CNAME, NS, PTR); the rest go through the
+/// codec's presentation text (may throw std::bad_alloc).
+char* put_dns_summary(char* p, const dns::message_view& m);
 
 }  // namespace sockit::cli

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "dns_summary.hpp"
+#include "put_text.hpp"
 #include "sockit/dns/rdata.hpp"
 #include "sockit/ip/ip_address.hpp"
 #include "sockit/wire/option_cursor.hpp"
@@ -20,99 +21,6 @@ namespace sockit::cli {
 using namespace sockit::wire;
 
 namespace {
-
-constexpr char hex_digits[] = "0123456789abcdef";
-
-// Two decimal digits per lookup.
-constexpr char digit_pairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
-// Copies n bytes with fixed-size (inlined) moves: two overlapping chunks cover any n up to 16 without
-// reading outside [src, src + n). Small copies dominate the output, and a libc call per field costs more.
-inline void copy_small(char* dst, const char* src, std::size_t n) noexcept {
-    if (n >= 8) {
-        if (n > 16) {
-            std::memcpy(dst, src, n);
-            return;
-        }
-        std::memcpy(dst, src, 8);
-        std::memcpy(dst + n - 8, src + n - 8, 8);
-    } else if (n >= 4) {
-        std::memcpy(dst, src, 4);
-        std::memcpy(dst + n - 4, src + n - 4, 4);
-    } else if (n >= 2) {
-        std::memcpy(dst, src, 2);
-        std::memcpy(dst + n - 2, src + n - 2, 2);
-    } else if (n == 1) {
-        *dst = *src;
-    }
-}
-
-char* put_u(char* p, std::uint64_t v) noexcept {
-    // Count the digits, then write them in place from the end, two at a time.
-    std::size_t n = 1;
-    for (std::uint64_t t = v; t >= 10; t /= 10) ++n;
-    char* s = p + n;
-    while (v >= 100) {
-        std::size_t i = static_cast<std::size_t>(v % 100) * 2;
-        v /= 100;
-        *--s = digit_pairs[i + 1];
-        *--s = digit_pairs[i];
-    }
-    if (v >= 10) {
-        std::size_t i = static_cast<std::size_t>(v) * 2;
-        *--s = digit_pairs[i + 1];
-        *--s = digit_pairs[i];
-    } else {
-        *--s = static_cast<char>('0' + v);
-    }
-    return p + n;
-}
-
-// Zero-padded to width digits.
-char* put_u_width(char* p, std::uint64_t v, int width) noexcept {
-    for (int i = width - 1; i >= 0; --i) {
-        p[i] = static_cast<char>('0' + v % 10);
-        v /= 10;
-    }
-    return p + width;
-}
-
-char* put_hex(char* p, std::uint64_t v, int digits) noexcept {
-    for (int i = digits - 1; i >= 0; --i) {
-        p[i] = hex_digits[v & 15];
-        v >>= 4;
-    }
-    return p + digits;
-}
-
-char* put_s(char* p, std::string_view s) noexcept {
-    copy_small(p, s.data(), s.size());
-    return p + s.size();
-}
-
-char* put_ip4(char* p, std::span<const std::uint8_t, 4> a) noexcept {
-    for (std::size_t i = 0; i < 4; ++i) {
-        if (i != 0) *p++ = '.';
-        p = put_u(p, a[i]);
-    }
-    return p;
-}
-
-char* put_ip6(char* p, std::span<const std::uint8_t, 16> a) noexcept {
-    return ip_address::from_v6_bytes(a).format_to(p);
-}
-
-char* put_mac(char* p, bytes_view b) noexcept {
-    for (std::size_t i = 0; i < b.size(); ++i) {
-        if (i != 0) *p++ = ':';
-        *p++ = hex_digits[b[i] >> 4];
-        *p++ = hex_digits[b[i] & 15];
-    }
-    return p;
-}
 
 std::string_view issue_name(codec_errc e) noexcept {
     switch (e) {
@@ -572,10 +480,8 @@ void layer_fields(sink<Json>& s, const frame_layer& layer) noexcept {
         void name_field(std::string_view key, const dns::record_view& r) const noexcept {
             auto n = r.name();  // cannot fail on a parsed message
             if (!n) return;
-            try {
-                s.escaped(key, n->to_string());
-            } catch (...) {  // std::bad_alloc: leave the field out
-            }
+            char text[dns::dns_name::max_text_size];
+            s.escaped(key, std::string_view(text, static_cast<std::size_t>(n->write_text(text) - text)));
         }
     };
     std::visit(visitor{s}, layer.view);
@@ -643,8 +549,8 @@ void packet_output::packet(const timeval& ts, std::uint32_t wire_length, bytes_v
 }
 
 void packet_output::line(const timeval& ts, std::uint32_t wire_length, bytes_view data) {
-    // Bounded: time, 16 layers of VLAN tags, two addresses, the transport, a DNS summary (< 500), issues.
-    char* p = out_->reserve(2048);
+    // Bounded: time, 16 layers of VLAN tags, two addresses, the transport, a DNS summary, the issues.
+    char* p = out_->reserve(1024 + dns_summary_max);
     p = put_time(p, ts);
     *p++ = ' ';
     auto layers = frame_.layers();
@@ -728,10 +634,10 @@ void packet_output::line(const timeval& ts, std::uint32_t wire_length, bytes_vie
             p = put_u(p, tcp->payload().size());
             if (dns_msg != nullptr) {
                 *p++ = ' ';
-                p = put_s(p, dns_summary(*dns_msg));
+                p = put_dns_summary(p, *dns_msg);
             }
         } else if (udp != nullptr && dns_msg != nullptr) {
-            p = put_s(p, dns_summary(*dns_msg));  // as tcpdump: the DNS line replaces "UDP, length"
+            p = put_dns_summary(p, *dns_msg);  // as tcpdump: the DNS line replaces "UDP, length"
         } else if (udp != nullptr) {
             p = put_s(p, "UDP, length ");
             p = put_u(p, udp->length() >= 8 ? udp->length() - 8u : 0u);

@@ -19,18 +19,20 @@ constexpr bool needs_backslash(std::uint8_t c) noexcept {
     return c == '.' || c == '\\' || c == '"' || c == '(' || c == ')' || c == ';' || c == '@' || c == '$';
 }
 
-void append_label_text(std::string& out, const std::uint8_t* p, std::size_t n) {
+char* write_label_text(char* out, const std::uint8_t* p, std::size_t n) noexcept {
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint8_t c = p[i];
         if (c <= 0x20 || c >= 0x7F) {
-            char buf[4] = {'\\', static_cast<char>('0' + c / 100), static_cast<char>('0' + (c / 10) % 10),
-                           static_cast<char>('0' + c % 10)};
-            out.append(buf, 4);
+            *out++ = '\\';
+            *out++ = static_cast<char>('0' + c / 100);
+            *out++ = static_cast<char>('0' + (c / 10) % 10);
+            *out++ = static_cast<char>('0' + c % 10);
         } else {
-            if (needs_backslash(c)) out.push_back('\\');
-            out.push_back(static_cast<char>(c));
+            if (needs_backslash(c)) *out++ = '\\';
+            *out++ = static_cast<char>(c);
         }
     }
+    return out;
 }
 
 }  // namespace
@@ -150,15 +152,22 @@ std::size_t dns_name::label_count() const noexcept {
     return count;
 }
 
-void dns_name::append_to(std::string& out) const {
+char* dns_name::write_text(char* out) const noexcept {
     if (is_root()) {
-        out.push_back('.');
-        return;
+        *out++ = '.';
+        return out;
     }
+    // At most 4 bytes per wire byte: a label's bytes as \DDD, its length byte as the dot.
     for (std::size_t i = 0; wire_[i] != 0; i += 1U + wire_[i]) {
-        append_label_text(out, wire_.data() + i + 1, wire_[i]);
-        out.push_back('.');
+        out = write_label_text(out, wire_.data() + i + 1, wire_[i]);
+        *out++ = '.';
     }
+    return out;
+}
+
+void dns_name::append_to(std::string& out) const {
+    char text[max_text_size];
+    out.append(text, write_text(text));
 }
 
 std::string dns_name::to_string() const {

@@ -57,6 +57,11 @@ public:
     [[nodiscard]] std::string to_string() const;
     /// Appends the presentation text to out (no other allocation).
     void append_to(std::string& out) const;
+    /// The most bytes write_text() writes: every byte of a longest name as \DDD.
+    static constexpr std::size_t max_text_size = 4 * max_wire_size;
+    /// Writes the presentation text (as to_string() returns it) at out, which has room for max_text_size
+    /// bytes, and returns the end. Never allocates (for printers that keep up with captures).
+    char* write_text(char* out) const noexcept;
 
     /// ASCII case-insensitive equality, the DNS comparison (RFC 4343).
     [[nodiscard]] bool equivalent(const dns_name& other) const noexcept;
