@@ -2,6 +2,7 @@
 # `sockit bench echo` and `sockit bench discard`: against `sockit serve`, against Python servers that corrupt,
 # close or never answer, refused ports and bad arguments; the -n and -d bounds; bytes counted vs the server's log.
 import json
+import os
 import re
 import signal
 import subprocess
@@ -13,6 +14,19 @@ import unittest
 from serve_harness import Server
 from sockit_test import EX_DATAERR, EX_OK, EX_UNAVAILABLE, EX_USAGE, SOCKIT, run
 
+
+
+def blocks(pid, sig):
+    """Whether every thread of process pid blocks signal sig (its SigBlk masks in /proc)."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+        masks = []
+        for tid in tasks:
+            with open(f"/proc/{pid}/task/{tid}/status") as f:
+                masks += [int(l.split()[1], 16) for l in f if l.startswith("SigBlk:")]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return bool(masks) and all(m & (1 << (int(sig) - 1)) for m in masks)
 
 class ScriptedEcho:
     """A Python echo server on 127.0.0.1 port 0 that misbehaves on purpose, one thread per connection:
@@ -141,6 +155,12 @@ class AgainstSockitServe(unittest.TestCase):
         for sig in (signal.SIGINT, signal.SIGTERM):
             proc = subprocess.Popen([SOCKIT, "bench", "echo", "127.0.0.1", str(self.port), "-c", "2", "-d", "30",
                                      "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            # Ready when its event loop holds the stop signals (signalfd blocks them): under ASan on a
+            # loaded machine that can take seconds, and a signal before it would kill the process.
+            deadline = time.monotonic() + 20
+            while not blocks(proc.pid, sig) and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.02)
+            self.assertTrue(blocks(proc.pid, sig), "the stop signals were never blocked")
             time.sleep(0.5)  # let it measure a while (this is the duration of the run, not a wait for an event)
             proc.send_signal(sig)
             out, err = proc.communicate(timeout=10)
