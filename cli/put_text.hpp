@@ -46,9 +46,14 @@ inline void copy_small(char* dst, const char* src, std::size_t n) noexcept {
 }
 
 inline char* put_u(char* p, std::uint64_t v) noexcept {
-    // Count the digits, then write them in place from the end, two at a time.
+    // Count the digits (four per division), then write them in place from the end, two at a time.
     std::size_t n = 1;
-    for (std::uint64_t t = v; t >= 10; t /= 10) ++n;
+    for (std::uint64_t t = v;; t /= 10000, n += 4) {
+        if (t < 10) break;
+        if (t < 100) { n += 1; break; }
+        if (t < 1000) { n += 2; break; }
+        if (t < 10000) { n += 3; break; }
+    }
     char* s = p + n;
     while (v >= 100) {
         std::size_t i = static_cast<std::size_t>(v % 100) * 2;
