@@ -9,12 +9,11 @@
 #include "sockit/dns/message_view.hpp"
 #include "sockit/dns/presentation.hpp"
 #include "sockit/dns/tcp_framing.hpp"
+#include "fuzz_check.hpp"
 
 namespace {
 
-void check(bool ok) {
-    if (!ok) std::abort();
-}
+using sockit::fuzz::check;
 
 }  // namespace
 

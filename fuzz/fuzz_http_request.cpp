@@ -16,8 +16,8 @@ namespace {
 using namespace sockit;
 using namespace sockit::http;
 
-using fuzz::check;
-using fuzz::small_limits;
+using sockit::fuzz::check;
+using sockit::fuzz::small_limits;
 
 // Serializes a parsed request (head and decoded body) and checks that it parses back to the same.
 void round_trip(const request_head& head, const std::string& body, const http_limits& limits) {

@@ -18,8 +18,8 @@ namespace {
 using namespace sockit;
 using namespace sockit::http;
 
-using fuzz::check;
-using fuzz::small_limits;
+using sockit::fuzz::check;
+using sockit::fuzz::small_limits;
 
 // Serializes a parsed response and checks that it parses back to the same head and body. An empty
 // reason comes back as the registered phrase (the writer fills it in).

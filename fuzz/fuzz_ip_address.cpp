@@ -10,12 +10,11 @@
 #include <string_view>
 
 #include "sockit/ip/ip_address.hpp"
+#include "fuzz_check.hpp"
 
 namespace {
 
-void check(bool ok) {
-    if (!ok) std::abort();
-}
+using sockit::fuzz::check;
 
 }  // namespace
 

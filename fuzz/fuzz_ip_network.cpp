@@ -8,12 +8,11 @@
 #include <vector>
 
 #include "sockit/ip/ip_network.hpp"
+#include "fuzz_check.hpp"
 
 namespace {
 
-void check(bool ok) {
-    if (!ok) std::abort();
-}
+using sockit::fuzz::check;
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include "sockit/core/byte_order.hpp"
 #include "sockit/wire/frame_decoder.hpp"
 #include "sockit/wire/packet_builder.hpp"
+#include "fuzz_check.hpp"
 
 using namespace sockit;
 using namespace sockit::wire;
@@ -38,9 +39,7 @@ struct chooser {
     }
 };
 
-void check(bool ok) {
-    if (!ok) std::abort();
-}
+using sockit::fuzz::check;
 
 // Builds a random but valid stack, decodes it, and checks the fields that were set come back.
 void round_trip(chooser& c) {

@@ -1,22 +1,16 @@
 // SPDX-License-Identifier: MIT
-// Scaffolding shared by the HTTP parser fuzz targets (RFC 9112): the abort-on-failure check and limits small
-// enough that the fuzzer reaches every limit error quickly.
+// Scaffolding shared by the HTTP parser fuzz targets (RFC 9112): limits small enough that the fuzzer reaches
+// every limit error quickly.
 #pragma once
 
-#include <cstdlib>
-
+#include "fuzz_check.hpp"
 #include "sockit/http/http_limits.hpp"
 
-namespace sockit::http::fuzz {
-
-/// Aborts (libFuzzer reports a crash) when a property does not hold.
-inline void check(bool ok) {
-    if (!ok) std::abort();
-}
+namespace sockit::fuzz {
 
 /// Limits of a few dozen bytes: line, head, field count, body and chunk-line limits all within reach.
-inline http_limits small_limits() {
-    http_limits l;
+inline http::http_limits small_limits() {
+    http::http_limits l;
     l.max_start_line = 64;
     l.max_field_line = 64;
     l.max_head = 256;
@@ -26,4 +20,4 @@ inline http_limits small_limits() {
     return l;
 }
 
-}  // namespace sockit::http::fuzz
+}  // namespace sockit::fuzz

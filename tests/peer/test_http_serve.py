@@ -15,7 +15,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
-from serve_harness import LISTEN_RE, Server, wait_until  # noqa: E402
+from serve_harness import LISTEN_RE, Server, connect, recv_all, wait_until  # noqa: E402
 from sockit_test import SOCKIT, need  # noqa: E402
 
 SECRET = b"TOP-SECRET-do-not-serve-51c2"
@@ -50,14 +50,9 @@ def code_of(*args):
 
 def raw_exchange(port, data, timeout=10):
     """Sends data on one connection and reads until the server closes it."""
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+    with connect(port, timeout=timeout) as s:
         s.sendall(data)
-        chunks = []
-        while True:
-            b = s.recv(65536)
-            if not b:
-                return b"".join(chunks)
-            chunks.append(b)
+        return recv_all(s, timeout)
 
 
 def split_responses(data, head_only=()):
