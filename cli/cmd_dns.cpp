@@ -29,8 +29,9 @@ constexpr std::string_view usage_text = R"(Usage: sockit dns NAME [TYPE...] [CLA
        sockit dns --batch FILE [TYPE] [@SERVER] [--in-flight N] ...
 
 Query a DNS server as dig does. Each TYPE (A, AAAA, MX, TXT, TYPE123, ...) is one query (default A,
-PTR with -x). The server defaults to the first nameserver of /etc/resolv.conf (or of the file named
-by $SOCKIT_RESOLV_CONF), whose timeout and attempts options apply then.
+PTR with -x). The servers default to the nameservers of /etc/resolv.conf (or of the file named by
+$SOCKIT_RESOLV_CONF), whose timeout and attempts options apply then; a query no server answers (after
+its tries) goes to the next one, as with dig.
 
 Options:
   @SERVER            server address: 192.0.2.53, ::1, [::1]:5353, 192.0.2.53:5353, or a host name
@@ -58,11 +59,13 @@ Exit: 0 answered (NXDOMAIN and SERVFAIL are answers), 64 usage, 65 malformed res
 Example: sockit dns example.org AAAA MX @127.0.0.1 -p 5353 +short
 )";
 
-/// The server endpoint: @SERVER (an address, or a name for getaddrinfo), else resolv.conf's first.
-/// Sets *from_conf when resolv.conf supplied it (with its timeout and attempts in *conf).
-result<endpoint> pick_server(const dns::dig_args& a, bool& from_conf, dns::resolv_conf& conf, int& code,
-                             std::string& why) {
+/// The servers to ask, in order: @SERVER (an address, or every address getaddrinfo gives for a name),
+/// else resolv.conf's nameservers (at most three, as glibc reads them; the local host when there is none).
+/// Sets *from_conf when resolv.conf supplied them (with its timeout and attempts in *conf).
+result<std::vector<endpoint>> pick_servers(const dns::dig_args& a, bool& from_conf, dns::resolv_conf& conf,
+                                           int& code, std::string& why) {
     const std::uint16_t port = a.port.value_or(53);
+    std::vector<endpoint> out;
     if (a.server) {
         if (auto addr = ip_address::parse(*a.server)) {
             auto ep = endpoint::from_ip(*addr, port);
@@ -71,7 +74,8 @@ result<endpoint> pick_server(const dns::dig_args& a, bool& from_conf, dns::resol
                 why = "no interface named '" + std::string(addr->zone()) + "'";
                 return fail(ep.error());
             }
-            return *ep;
+            out.push_back(*ep);
+            return out;
         }
         resolve_hints hints;
         hints.socktype = SOCK_DGRAM;
@@ -81,21 +85,25 @@ result<endpoint> pick_server(const dns::dig_args& a, bool& from_conf, dns::resol
             why = found ? "no address" : found.error().message();
             return fail(found ? std::make_error_code(std::errc::address_not_available) : found.error());
         }
-        return found->addresses.front().address.with_port(port);
+        for (const auto& candidate : found->addresses) out.push_back(candidate.address.with_port(port));
+        return out;
     }
     // glibc's rule: no usable nameserver line (or no file) means the local host.
     const char* path = std::getenv("SOCKIT_RESOLV_CONF");  // another file, for tests and chroots
     auto loaded = dns::load_resolv_conf(path != nullptr && *path != '\0' ? path : "/etc/resolv.conf");
     if (loaded) conf = *loaded;
     from_conf = true;
-    ip_address addr = conf.nameservers.empty() ? ip_address::parse("127.0.0.1").value() : conf.nameservers.front();
-    auto ep = endpoint::from_ip(addr, port);
-    if (!ep) {
-        code = exit_code::usage;
-        why = "resolv.conf nameserver " + addr.to_string() + ": no such interface";
-        return fail(ep.error());
+    if (conf.nameservers.empty()) conf.nameservers.push_back(ip_address::parse("127.0.0.1").value());
+    for (const auto& addr : conf.nameservers) {
+        auto ep = endpoint::from_ip(addr, port);
+        if (!ep) {
+            code = exit_code::usage;
+            why = "resolv.conf nameserver " + addr.to_string() + ": no such interface";
+            return fail(ep.error());
+        }
+        out.push_back(*ep);
     }
-    return *ep;
+    return out;
 }
 
 int run_dns(std::span<char*> args) {
@@ -128,8 +136,8 @@ int run_dns(std::span<char*> args) {
     dns::resolv_conf conf;
     int code = exit_code::ok;
     std::string why;
-    auto server = pick_server(a, from_conf, conf, code, why);
-    if (!server) {
+    auto servers = pick_servers(a, from_conf, conf, code, why);
+    if (!servers) {
         print_error("dns", fmt::format("server '{}'", a.server.value_or("resolv.conf")), why);
         return code;
     }
@@ -147,7 +155,7 @@ int run_dns(std::span<char*> args) {
     if (a.batch_file) {
         dns_batch_settings settings;
         settings.file = *a.batch_file;
-        settings.server = *server;
+        settings.servers = *servers;
         settings.options = options;
         settings.in_flight = a.in_flight.value_or(100);
         settings.default_type = a.types.empty() ? dns::rr_type::a : a.types.front();
@@ -168,7 +176,7 @@ int run_dns(std::span<char*> args) {
     std::vector<std::optional<result<dns::exchange_result>>> outcomes(questions.size());
     std::size_t next = 0;
     dns::batch_options batch;
-    batch.server = *server;
+    batch.servers = *servers;
     batch.exchange = options;
     batch.in_flight = questions.size();
     auto ran = dns::run_batch(
@@ -189,19 +197,20 @@ int run_dns(std::span<char*> args) {
         const auto& q = questions[i];
         const auto& r = *outcomes[i];
         status = std::max(status, dns_exit_code(r));
+        const endpoint& server = r ? r->server : servers->back();  // the one that answered, else the last asked
         if (a.json) {
-            doc.push_back(dns_exchange_json(q, *server, r, options));
+            doc.push_back(dns_exchange_json(q, server, r, options, servers->size()));
             continue;
         }
         if (!r) {
-            print_error("dns", fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(*server)),
-                        dns_failure_text(r.error(), options));
+            print_error("dns", fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(server)),
+                        dns_failure_text(r.error(), options, servers->size()));
             continue;
         }
         if (a.short_output) {
             std::cout << dns_short_text(*r);
         } else {
-            std::string banner = fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(*server));
+            std::string banner = fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(server));
             std::cout << dns_dig_text(banner, *r);
         }
     }

@@ -117,7 +117,7 @@ int run_dns_batch(const dns_batch_settings& settings) {
     const bool line_flush = ::isatty(STDOUT_FILENO) == 1;
 
     dns::batch_options options;
-    options.server = settings.server;
+    options.servers = settings.servers;
     options.exchange = settings.options;
     options.in_flight = settings.in_flight;
 
@@ -153,7 +153,7 @@ int run_dns_batch(const dns_batch_settings& settings) {
         if (!line.q) {
             doc["error"] = line.problem;
         } else if (!outcome) {
-            doc["error"] = dns_failure_text(outcome.error(), settings.options);
+            doc["error"] = dns_failure_text(outcome.error(), settings.options, settings.servers.size());
         } else {
             doc["error"] = nullptr;
         }

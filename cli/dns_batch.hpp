@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sockit/dns/client/exchange.hpp"
 #include "sockit/dns/rr_class.hpp"
@@ -15,7 +16,7 @@ namespace sockit::cli {
 /// What a batch run needs besides the input.
 struct dns_batch_settings {
     std::string file;                       ///< path, or "-" for stdin
-    endpoint server;
+    std::vector<endpoint> servers;          ///< tried in order (see dns::batch_options::servers)
     dns::exchange_options options;
     std::size_t in_flight = 100;
     dns::rr_type default_type = dns::rr_type::a;  ///< for lines without a TYPE

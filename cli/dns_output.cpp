@@ -63,12 +63,14 @@ int dns_exit_code(const result<dns::exchange_result>& outcome) {
     return exit_code::unavailable;
 }
 
-std::string dns_failure_text(const std::error_code& ec, const dns::exchange_options& options) {
+std::string dns_failure_text(const std::error_code& ec, const dns::exchange_options& options, std::size_t servers) {
+    const std::string each = servers > 1 ? fmt::format(" to each of {} servers", servers) : "";
     if (ec == dns::client_errc::timed_out || ec == dns::client_errc::malformed_response)
-        return fmt::format("no {}answer after {} {} of {} ms: {}",
+        return fmt::format("no {}answer after {} {} of {} ms{}: {}",
                            ec == dns::client_errc::malformed_response ? "well-formed " : "", options.tries,
-                           options.tries == 1 ? "try" : "tries", options.timeout.count(), ec.message());
-    return ec.message();
+                           options.tries == 1 ? "try" : "tries", options.timeout.count(), each, ec.message());
+    return servers > 1 ? fmt::format("no answer from any of {} servers, the last: {}", servers, ec.message())
+                       : ec.message();
 }
 
 nlohmann::ordered_json dns_record_json(const dns::resource_record& rr) {
@@ -81,7 +83,7 @@ nlohmann::ordered_json dns_record_json(const dns::resource_record& rr) {
 
 nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint& server,
                                          const result<dns::exchange_result>& outcome,
-                                         const dns::exchange_options& options) {
+                                         const dns::exchange_options& options, std::size_t servers) {
     // The same keys in the same order whatever happened: null (or empty) where there was no response.
     nlohmann::ordered_json doc;
     doc["name"] = q.name.to_string();
@@ -89,7 +91,7 @@ nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint&
     doc["class"] = dns::to_string(q.klass);
     doc["server"] = server.to_string();
     doc["status"] = dns_status(outcome);
-    doc["error"] = outcome ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(dns_failure_text(outcome.error(), options));
+    doc["error"] = outcome ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(dns_failure_text(outcome.error(), options, servers));
     const dns::exchange_result* r = outcome ? &*outcome : nullptr;
     doc["transport"] = r ? nlohmann::ordered_json(r->over_tcp ? "tcp" : "udp") : nlohmann::ordered_json(nullptr);
     doc["truncated_retry"] = r ? nlohmann::ordered_json(r->truncated_retry) : nlohmann::ordered_json(nullptr);

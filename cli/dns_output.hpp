@@ -24,16 +24,19 @@ std::string dns_status(const result<dns::exchange_result>& outcome);
 /// The exit code of an outcome: 0 for any response, 65 malformed, 69 no answer, 71 local OS failure.
 int dns_exit_code(const result<dns::exchange_result>& outcome);
 
-/// Why an exchange failed, for an error line ("no answer after 3 tries of 5 s: timed out").
-std::string dns_failure_text(const std::error_code& ec, const dns::exchange_options& options);
+/// Why an exchange failed, for an error line ("no answer after 3 tries of 5000 ms: timed out"), when
+/// `servers` servers were asked in turn (the error is the last one's).
+std::string dns_failure_text(const std::error_code& ec, const dns::exchange_options& options,
+                             std::size_t servers);
 
 /// One record as {name, type, class, ttl, data}.
 nlohmann::ordered_json dns_record_json(const dns::resource_record& rr);
 
-/// One exchange as the JSON object documented in README (single-query mode).
+/// One exchange as the JSON object documented in README (single-query mode); `server` is the one that
+/// answered, else the last of the `servers` asked.
 nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint& server,
                                          const result<dns::exchange_result>& outcome,
-                                         const dns::exchange_options& options);
+                                         const dns::exchange_options& options, std::size_t servers);
 
 /// dig's full text for one answered exchange: the banner, the message, query time, server, when, size.
 std::string dns_dig_text(std::string_view banner, const dns::exchange_result& r);

@@ -174,7 +174,7 @@ TEST(DnsBatch, BoundedInOrderEveryJobOnce) {
     std::size_t next = 0;
     std::vector<std::size_t> delivered;
     batch_options o;
-    o.server = server.address();
+    o.servers = {server.address()};
     o.in_flight = 7;
     o.exchange.timeout = 5s;
     auto ok = run_batch(
@@ -207,6 +207,77 @@ TEST(DnsBatch, BoundedInOrderEveryJobOnce) {
     std::size_t increasing = 0;
     for (std::size_t i = 1; i < server.ids().size(); ++i) increasing += server.ids()[i] == server.ids()[i - 1] + 1;
     EXPECT_LT(increasing, 10U);
+    EXPECT_EQ(loop->watch_count(), 1U);
+    EXPECT_EQ(loop->timer_count(), 0U);
+}
+
+/// Runs a batch of `names` questions against `servers` and returns the outcomes in delivery order.
+std::vector<result<exchange_result>> run_names(event_loop& loop, const batch_options& o, std::size_t names) {
+    std::size_t next = 0;
+    std::vector<result<exchange_result>> out;
+    auto ran = run_batch(
+        loop, o,
+        [&]() -> std::optional<batch_job> {
+            if (next == names) return std::nullopt;
+            return batch_job{make_q(std::string(1 + next++ % 20, 'a') + ".example")};
+        },
+        [&](std::size_t, const result<exchange_result>& r, std::chrono::microseconds) { out.push_back(r); });
+    EXPECT_TRUE(ran);
+    return out;
+}
+
+TEST(DnsBatch, NoResponseMovesToTheNextServer) {
+    auto loop = event_loop::create().value();
+    fake_server answering(*loop, 0ms);
+    // A port nobody listens on (ICMP port unreachable: refused at once) and a socket nobody reads (silent).
+    endpoint refusing;
+    {
+        auto s = socket::open(AF_INET, SOCK_DGRAM).value();
+        ASSERT_TRUE(s.bind(endpoint(ip_address::parse("127.0.0.1").value(), 0)));
+        refusing = s.local_endpoint().value();
+    }
+    auto silent = socket::open(AF_INET, SOCK_DGRAM).value();
+    ASSERT_TRUE(silent.bind(endpoint(ip_address::parse("127.0.0.1").value(), 0)));
+    batch_options o;
+    o.in_flight = 4;
+    o.exchange.timeout = 100ms;
+    o.exchange.tries = 2;
+
+    o.servers = {refusing, silent.local_endpoint().value(), answering.address()};
+    auto start = event_loop::clock::now();
+    auto answered = run_names(*loop, o, 8);
+    ASSERT_EQ(answered.size(), 8U);
+    for (std::size_t i = 0; i < answered.size(); ++i) {
+        ASSERT_TRUE(answered[i]) << i << ": " << answered[i].error().message();
+        EXPECT_EQ(answered[i]->server, answering.address());
+        EXPECT_EQ(std::get<rdata_a>(answered[i]->response.answers.at(0).data).address[3], 1 + i % 20);
+    }
+    EXPECT_EQ(answering.received(), 8U);
+    EXPECT_GE(event_loop::clock::now() - start, 2 * 200ms);  // two windows of 4 waited out the silent one
+    EXPECT_LT(event_loop::clock::now() - start, 5s);
+
+    // A response of any kind is final: the answering server first, the others are never asked.
+    o.servers = {answering.address(), refusing};
+    answered = run_names(*loop, o, 3);
+    ASSERT_EQ(answered.size(), 3U);
+    for (const auto& r : answered) ASSERT_TRUE(r && r->server == answering.address());
+
+    // When no server answers, the outcome is the last one's error.
+    o.servers = {silent.local_endpoint().value(), refusing};
+    auto failed = run_names(*loop, o, 2);
+    ASSERT_EQ(failed.size(), 2U);
+    for (const auto& r : failed) EXPECT_TRUE(!r && r.error() == std::errc::connection_refused);
+    o.servers = {refusing, silent.local_endpoint().value()};
+    failed = run_names(*loop, o, 2);
+    for (const auto& r : failed) EXPECT_TRUE(!r && r.error() == client_errc::timed_out);
+
+    o.servers.clear();
+    std::size_t calls = 0;
+    auto none = run_batch(*loop, o, [&]() -> std::optional<batch_job> { ++calls; return std::nullopt; },
+                          [](std::size_t, const result<exchange_result>&, std::chrono::microseconds) {});
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error(), codec_errc::bad_value);
+    EXPECT_EQ(calls, 0U);
     EXPECT_EQ(loop->watch_count(), 1U);
     EXPECT_EQ(loop->timer_count(), 0U);
 }

@@ -47,10 +47,10 @@ def wire_name(text):
 class FakeUdp(threading.Thread):
     """Answers each query with handler(sock, data, peer); records (id, source port) of every query."""
 
-    def __init__(self, handler):
+    def __init__(self, handler, host="127.0.0.1", port=0):
         super().__init__(daemon=True)
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind(("127.0.0.1", 0))
+        self.sock.bind((host, port))
         self.sock.settimeout(0.1)
         self.port = self.sock.getsockname()[1]
         self.handler = handler
@@ -98,9 +98,14 @@ def spoofer(sock, data, peer):
     sock.sendto(response(qid, name.upper(), qtype, qclass, ["192.0.2.99"]), peer)
 
 
+def answerer(sock, data, peer):
+    qid, name, qtype, qclass = parse_query(data)
+    sock.sendto(response(qid, name, qtype, qclass, ["192.0.2.42"]), peer)
+
+
 class FakeServers(unittest.TestCase):
-    def serve(self, handler):
-        server = FakeUdp(handler)
+    def serve(self, handler, host="127.0.0.1", port=0):
+        server = FakeUdp(handler, host, port)
         self.addCleanup(server.close)
         return server
 
@@ -261,19 +266,54 @@ class FakeServers(unittest.TestCase):
         self.assertRegex(proc.stderr.lower(), r"closed|reset")
 
     def test_server_and_options_from_resolv_conf(self):
-        """No @SERVER: the first nameserver of resolv.conf ($SOCKIT_RESOLV_CONF here, never the system's),
-        with its timeout and attempts."""
-        server = self.serve(None)
-        with tempfile.NamedTemporaryFile("w", suffix=".conf") as conf:
-            conf.write("# test\nnameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n")
-            conf.flush()
-            env = dict(os.environ, SOCKIT_RESOLV_CONF=conf.name)
-            start = time.monotonic()
-            run("dns", "www.example.test", "-p", server.port, env=env, check=EX_UNAVAILABLE)
-            elapsed = time.monotonic() - start
-        self.assertEqual(len(server.queries), 2)
+        """No @SERVER: the nameservers of resolv.conf ($SOCKIT_RESOLV_CONF here, never the system's) in
+        order, with its timeout and attempts: a query the first leaves unanswered goes to the second."""
+        silent = self.serve(None)
+
+        def resolve(*args, conf_text, check):
+            with tempfile.NamedTemporaryFile("w", suffix=".conf") as conf:
+                conf.write(conf_text)
+                conf.flush()
+                env = dict(os.environ, SOCKIT_RESOLV_CONF=conf.name)
+                start = time.monotonic()
+                proc = run("dns", *args, "-p", silent.port, env=env, check=check)
+                return proc, time.monotonic() - start
+
+        # 127.0.0.2: nothing listens on the port there (refused at once).
+        two = "# test\nnameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:2\n"
+        proc, elapsed = resolve("www.example.test", conf_text=two, check=EX_UNAVAILABLE)
+        self.assertEqual(len(silent.queries), 2)  # both tries to the first
         self.assertGreaterEqual(elapsed, 1.9)
         self.assertLess(elapsed, 2 + 1.5)
+        self.assertIn("no answer from any of 2 servers", proc.stderr)
+        self.assertIn("@127.0.0.2#", proc.stderr)  # the last one asked
+        self.assertIn("refused", proc.stderr.lower())
+
+        second = self.serve(answerer, "127.0.0.2", silent.port)
+        proc, elapsed = resolve("www.example.test", "+short", conf_text=two, check=EX_OK)
+        self.assertEqual(proc.stdout, "192.0.2.42\n")
+        self.assertEqual(len(silent.queries), 4)
+        self.assertEqual(len(second.queries), 1)
+        self.assertGreaterEqual(elapsed, 1.9)  # the first server's two tries were waited out first
+        doc = json.loads(resolve("www.example.test", "--json", conf_text=two, check=EX_OK)[0].stdout)
+        self.assertEqual(doc["server"], f"127.0.0.2:{silent.port}")
+        self.assertEqual(doc["status"], "NOERROR")
+
+        # The same in a batch, every line answered by the second server; the first is not asked again
+        # when it comes second.
+        fast = "nameserver 127.0.0.1\nnameserver 127.0.0.2\noptions timeout:1 attempts:1\n"
+        names = "".join(f"n{i}.example.test\n" for i in range(5))
+        with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
+            f.write(names)
+            f.flush()
+            proc, _ = resolve("--batch", f.name, conf_text=fast, check=EX_OK)
+            lines = [json.loads(x) for x in proc.stdout.splitlines()]
+            self.assertEqual([o["status"] for o in lines], ["NOERROR"] * 5)
+            self.assertEqual([o["answers"][0]["data"] for o in lines], ["192.0.2.42"] * 5)
+            before = len(silent.queries)
+            resolve("--batch", f.name, conf_text=fast.replace("127.0.0.1", "127.0.0.3").replace(
+                "nameserver 127.0.0.2", "nameserver 127.0.0.2\nnameserver 127.0.0.1"), check=EX_OK)
+            self.assertEqual(len(silent.queries), before)
 
     def test_usage_errors_exit_64(self):
         for args in (["bad..name", "@127.0.0.1"], ["x.test", "BOGUSTYPE", "@127.0.0.1"], ["x.test", "+bogus"],

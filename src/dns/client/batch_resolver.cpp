@@ -13,36 +13,51 @@ namespace {
 
 struct slot {
     batch_job job;
+    std::size_t server = 0;  // the index in batch_options::servers of the server asked now
     std::optional<result<exchange_result>> outcome;  // set once the job completed
     event_loop::clock::time_point started;
     std::chrono::microseconds elapsed{};
 };
 
+bool out_of_descriptors(const std::error_code& ec) noexcept {
+    return ec == std::errc::too_many_files_open || ec == std::errc::too_many_files_open_in_system;
+}
+
 }  // namespace
 
 result<void> run_batch(event_loop& loop, const batch_options& options, const batch_source& source,
                        const batch_sink& sink) {
+    if (options.servers.empty()) return fail(make_error_code(codec_errc::bad_value));
     const std::size_t in_flight = std::max<std::size_t>(options.in_flight, 1);
     const std::size_t window = options.window != 0 ? std::max(options.window, in_flight) : 16 * in_flight;
     std::deque<slot> slots;  // jobs [base, base + slots.size()) not yet delivered
     std::size_t base = 0;
     bool exhausted = false;
+    // Started jobs to start again before new ones are read: one that found no free descriptor (at the
+    // front: it waits for a running exchange to free one, so an --in-flight above RLIMIT_NOFILE just runs
+    // at the limit) and those whose server gave no response, each for its next server.
+    std::deque<std::size_t> ready;
     query_engine engine(loop);  // destroyed before slots: no completion can touch a dead deque
 
-    auto complete = [&](std::size_t index, result<exchange_result> r) {
+    auto settle = [&](std::size_t index, result<exchange_result>&& r) {
         slot& s = slots[index - base];
         s.elapsed = std::chrono::duration_cast<std::chrono::microseconds>(event_loop::clock::now() - s.started);
         s.outcome.emplace(std::move(r));
     };
-    // A job whose socket could not be opened for lack of descriptors waits here for a running exchange to
-    // finish and free one (an --in-flight above RLIMIT_NOFILE then just runs at the limit).
-    std::optional<std::size_t> held;
+    // A job that got no response (or could not be sent) moves on to the next server while there is one.
+    auto next_server = [&](std::size_t index) {
+        slot& s = slots[index - base];
+        if (s.server + 1 >= options.servers.size()) return false;
+        ++s.server;
+        ready.push_back(index);
+        return true;
+    };
     auto pump = [&] {
-        while ((held || !exhausted) && engine.active() < in_flight) {
+        while ((!ready.empty() || !exhausted) && engine.active() < in_flight) {
             std::size_t index = 0;
-            if (held) {
-                index = *held;
-                held.reset();
+            if (!ready.empty()) {
+                index = ready.front();
+                ready.pop_front();
             } else {
                 if (slots.size() >= window) break;
                 std::optional<batch_job> job = source();
@@ -57,19 +72,20 @@ result<void> run_batch(event_loop& loop, const batch_options& options, const bat
             }
             slot& s = slots[index - base];
             if (!s.job.q) {
-                complete(index, fail(make_error_code(codec_errc::bad_value)));
+                settle(index, fail(make_error_code(codec_errc::bad_value)));
                 continue;
             }
-            auto started = engine.start(*s.job.q, options.server, options.exchange,
-                                        [&complete, index](result<exchange_result> r) { complete(index, std::move(r)); });
+            auto started = engine.start(*s.job.q, options.servers[s.server], options.exchange,
+                                        [&, index](result<exchange_result> r) {
+                                            if (!r && next_server(index)) return;
+                                            settle(index, std::move(r));
+                                        });
             if (started) continue;
-            const auto& ec = started.error();
-            if ((ec == std::errc::too_many_files_open || ec == std::errc::too_many_files_open_in_system) &&
-                engine.active() > 0) {
-                held = index;
+            if (out_of_descriptors(started.error()) && engine.active() > 0) {
+                ready.push_front(index);
                 break;
             }
-            complete(index, fail(ec));
+            if (!next_server(index)) settle(index, fail(started.error()));
         }
     };
     auto deliver = [&] {
@@ -82,7 +98,7 @@ result<void> run_batch(event_loop& loop, const batch_options& options, const bat
 
     pump();
     deliver();
-    while (!exhausted || held || !slots.empty()) {
+    while (!exhausted || !ready.empty() || !slots.empty()) {
         if (engine.active() > 0) {
             auto ran = loop.run_once();
             if (!ran) return fail(ran.error());

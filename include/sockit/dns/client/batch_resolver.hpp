@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <vector>
 
 #include "sockit/core/result.hpp"
 #include "sockit/dns/client/exchange.hpp"
@@ -24,7 +25,10 @@ struct batch_job {
 
 /// How a batch runs.
 struct batch_options {
-    endpoint server;            ///< every query goes to this server
+    /// The servers, tried in order as dig tries resolv.conf's: a query that gets no response from one
+    /// (every try timed out, refused, reset, only malformed responses) goes to the next, and fails only
+    /// when the last gave none. A response of any RCODE is final (SERVFAIL is an answer). At least one.
+    std::vector<endpoint> servers;
     exchange_options exchange;  ///< per query: timeout, tries, transport, query flags
     std::size_t in_flight = 100;  ///< at most this many exchanges at once (at least 1)
     /// At most this many jobs between the oldest undelivered one and the newest started (bounds the
@@ -41,7 +45,8 @@ using batch_sink = std::function<void(std::size_t index, const result<exchange_r
                                       std::chrono::microseconds elapsed)>;
 
 /// Runs the whole batch on `loop` (which must not be running; other watches and timers on it keep
-/// working, e.g. a progress timer) and returns when every job has been delivered. Errors: only the
+/// working, e.g. a progress timer) and returns when every job has been delivered. A failed job's
+/// outcome is the last server's error. Errors: codec_errc::bad_value for an empty server list; the
 /// loop's own (epoll_wait); per-job failures go to the sink. Blocks; loop thread only.
 result<void> run_batch(event_loop& loop, const batch_options& options, const batch_source& source,
                        const batch_sink& sink);
