@@ -81,7 +81,7 @@ result<std::vector<endpoint>> pick_servers(const dns::dig_args& a, bool& from_co
         hints.socktype = SOCK_DGRAM;
         auto found = resolver::resolve(*a.server, "", hints);
         if (!found || found->addresses.empty()) {
-            code = exit_code::no_host;
+            code = found ? exit_code::no_host : lookup_exit_code(found.error());
             why = found ? "no address" : found.error().message();
             return fail(found ? std::make_error_code(std::errc::address_not_available) : found.error());
         }

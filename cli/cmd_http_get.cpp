@@ -26,7 +26,6 @@
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/url.hpp"
 #include "sockit/http/url_errc.hpp"
-#include "sockit/sock/gai_errc.hpp"
 #include "sockit/sys/sys_error.hpp"
 #include "sockit/sys/unique_fd.hpp"
 
@@ -140,8 +139,7 @@ std::pair<int, std::string> describe(const http::fetch_failure& f) {
     const bool malformed = &ec.category() == &http::http_category() || ec == codec_errc::truncated;
     switch (f.stage) {
         case http::fetch_stage::resolve: {
-            int code = ec == gai_errc::again ? exit_code::unavailable : exit_code::no_host;
-            return {code, fmt::format("cannot resolve host '{}': {}", f.detail, ec.message())};
+            return {lookup_exit_code(ec), fmt::format("cannot resolve host '{}': {}", f.detail, ec.message())};
         }
         case http::fetch_stage::connect:
             return {exit_code::unavailable, f.detail.empty() ? std::string("cannot connect") : "cannot connect to " + f.detail};

@@ -40,13 +40,10 @@ const char* protocol_name(int protocol) {
     }
 }
 
-/// The exit code for a failed lookup: 68 when the name (or service) does not exist, 69 when the resolver
-/// could not answer now, 71 for a local failure.
+/// The exit code for a failed lookup: lookup_exit_code's, and 64 for an argument getaddrinfo refused.
 int exit_for(const std::error_code& ec) {
-    if (is_unknown_name(ec) || ec == gai_errc::service) return exit_code::no_host;
-    if (ec == gai_errc::again || ec == gai_errc::fail) return exit_code::unavailable;
     if (ec == std::errc::invalid_argument || ec == std::errc::result_out_of_range) return exit_code::usage;
-    return exit_code::os_error;
+    return lookup_exit_code(ec);
 }
 
 int run_resolve(std::span<char*> args) {

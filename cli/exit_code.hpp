@@ -2,6 +2,8 @@
 // Exit codes of the sockit command, after sysexits.h (documented in README).
 #pragma once
 
+#include <system_error>
+
 namespace sockit::cli {
 
 enum exit_code : int {
@@ -13,5 +15,9 @@ enum exit_code : int {
     os_error = 71,     ///< EX_OSERR: a system call failed
     io_error = 74,     ///< EX_IOERR: reading or writing a file or stream failed
 };
+
+/// The exit code of a failed name lookup (getaddrinfo): 68 when the name or service does not exist, 69
+/// when the resolver could not answer now (EAI_AGAIN, EAI_FAIL), 71 for anything else.
+int lookup_exit_code(const std::error_code& ec) noexcept;
 
 }  // namespace sockit::cli
