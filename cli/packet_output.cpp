@@ -489,7 +489,15 @@ void layer_fields(sink<Json>& s, const frame_layer& layer) noexcept {
             s.escaped(key, std::string_view(text, static_cast<std::size_t>(n->write_text(text) - text)));
         }
     };
-    std::visit(visitor{s}, layer.view);
+    // Each alternative writes through a local copy of the sink with everything inlined (flatten), so the
+    // cursor stays in a register; through the caller's sink it would go to memory around every store.
+    std::visit(
+        [&s](const auto& v) __attribute__((flatten)) {
+            sink<Json> local = s;
+            visitor{local}(v);
+            s = local;
+        },
+        layer.view);
     if (layer.issue != codec_errc{}) s.str("issue", issue_name(layer.issue));
 }
 
