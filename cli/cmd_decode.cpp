@@ -36,13 +36,15 @@ int run_decode(std::span<char*> args) {
 
     char errbuf[PCAP_ERRBUF_SIZE] = {};
     // libpcap reads record by record through stdio: a 1 MiB buffer instead of the default 4 KiB saves
-    // a read(2) every few packets.
+    // a read(2) every few packets. The buffer must be ours (glibc ignores setvbuf's size when it allocates
+    // the buffer itself), and static: stdin keeps it until exit.
+    static char read_buffer[std::size_t{1} << 20];
     std::FILE* stream = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
     if (stream == nullptr) {
         print_error("decode", file, std::strerror(errno));
         return exit_code::io_error;
     }
-    std::setvbuf(stream, nullptr, _IOFBF, std::size_t{1} << 20);
+    std::setvbuf(stream, read_buffer, _IOFBF, sizeof read_buffer);
     __fsetlocking(stream, FSETLOCKING_BYCALLER);  // one thread reads it: skip stdio's per-call locking
     pcap_t* handle = pcap_fopen_offline_with_tstamp_precision(stream, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
     if (handle == nullptr) {

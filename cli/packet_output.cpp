@@ -138,51 +138,55 @@ namespace {
 
 // Writes `name=value` pairs (the -v tree) or `"name":value` members (JSON) at a cursor. Every value is
 // bounded (addresses, numbers, option bytes capped at max_hex bytes), so one reservation covers a layer.
+// Each member writes through a local cursor and stores p once: a store through char* may alias p, so
+// advancing p itself byte by byte would reload it from memory after every byte.
 template <bool Json>
 struct sink {
     char* p;
     bool first = true;
     static constexpr std::size_t max_hex = 64;
 
-    void key(std::string_view name) noexcept {
+    char* key(char* q, std::string_view name) noexcept {
         if constexpr (Json) {
-            if (!first) *p++ = ',';
-            *p++ = '"';
-            p = put_s(p, name);
-            *p++ = '"';
-            *p++ = ':';
+            if (!first) *q++ = ',';
+            first = false;
+            *q++ = '"';
+            q = put_s(q, name);
+            *q++ = '"';
+            *q++ = ':';
         } else {
-            *p++ = ' ';
-            p = put_s(p, name);
-            *p++ = '=';
+            *q++ = ' ';
+            q = put_s(q, name);
+            *q++ = '=';
         }
-        first = false;
+        return q;
     }
-    void u(std::string_view name, std::uint64_t v) noexcept {
-        key(name);
-        p = put_u(p, v);
-    }
+    void u(std::string_view name, std::uint64_t v) noexcept { p = put_u(key(p, name), v); }
     void hex(std::string_view name, std::uint64_t v, int digits) noexcept {
-        key(name);
-        if constexpr (Json) *p++ = '"';
-        p = put_s(p, "0x");
-        p = put_hex(p, v, digits);
-        if constexpr (Json) *p++ = '"';
+        char* q = key(p, name);
+        if constexpr (Json) *q++ = '"';
+        *q++ = '0';
+        *q++ = 'x';
+        q = put_hex(q, v, digits);
+        if constexpr (Json) *q++ = '"';
+        p = q;
     }
     void flag(std::string_view name, bool v) noexcept {
-        key(name);
+        char* q = key(p, name);
         if constexpr (Json) {
-            p = put_s(p, v ? "true" : "false");
+            q = put_s(q, v ? "true" : "false");
         } else {
-            *p++ = v ? '1' : '0';
+            *q++ = v ? '1' : '0';
         }
+        p = q;
     }
     template <class F>
     void text(std::string_view name, F&& write) noexcept {
-        key(name);
-        if constexpr (Json) *p++ = '"';
-        p = write(p);
-        if constexpr (Json) *p++ = '"';
+        char* q = key(p, name);
+        if constexpr (Json) *q++ = '"';
+        q = write(q);
+        if constexpr (Json) *q++ = '"';
+        p = q;
     }
     void str(std::string_view name, std::string_view v) noexcept {
         text(name, [&](char* q) { return put_s(q, v); });
@@ -228,8 +232,9 @@ void layer_fields(sink<Json>& s, const frame_layer& layer) noexcept {
         sink<Json>& s;
         void operator()(const payload_view& v) const noexcept { s.u("length", v.data.size()); }
         void operator()(const ethernet_view& v) const noexcept {
-            s.mac("dst", v.dst().bytes());
-            s.mac("src", v.src().bytes());
+            // The frame's own bytes: dst()/src() build mac_address copies, a store-forwarding stall apiece.
+            s.mac("dst", v.header().first(6));
+            s.mac("src", v.header().subspan(6, 6));
             if (v.is_802_3()) {
                 s.u("len", v.ethertype());
             } else {
@@ -484,7 +489,15 @@ void layer_fields(sink<Json>& s, const frame_layer& layer) noexcept {
             s.escaped(key, std::string_view(text, static_cast<std::size_t>(n->write_text(text) - text)));
         }
     };
-    std::visit(visitor{s}, layer.view);
+    // Each alternative writes through a local copy of the sink with everything inlined (flatten), so the
+    // cursor stays in a register; through the caller's sink it would go to memory around every store.
+    std::visit(
+        [&s](const auto& v) __attribute__((flatten)) {
+            sink<Json> local = s;
+            visitor{local}(v);
+            s = local;
+        },
+        layer.view);
     if (layer.issue != codec_errc{}) s.str("issue", issue_name(layer.issue));
 }
 
