@@ -2,11 +2,8 @@
 // request_parser: request-line (RFC 9112 §3), field lines (§5) and request body framing (§6.1, §6.3).
 #include "sockit/http/request_parser.hpp"
 
-#include <algorithm>
-
 #include "chars.hpp"
 #include "head_parse.hpp"
-#include "sockit/core/codec_errc.hpp"
 #include "sockit/http/http_errc.hpp"
 
 namespace sockit::http {
@@ -14,51 +11,21 @@ namespace sockit::http {
 using detail::is_tchar;
 using detail::is_target_char;
 
-request_parser::request_parser(const http_limits& limits) : limits_(limits), body_(limits) {
-    offsets_.reserve(std::min<std::size_t>(limits.max_fields, 32));
-    fields_.reserve(std::min<std::size_t>(limits.max_fields, 32));
-}
+request_parser::request_parser(const http_limits& limits) : message_parser(limits) {}
 
 void request_parser::reset() noexcept {
-    phase_ = phase::head;
-    error_ = {};
-    scanner_.reset();
-    offsets_.clear();
-    fields_.clear();
+    reset_state();
     head_ = {};
-    body_.start({});
-}
-
-result<std::size_t> request_parser::failed(std::error_code ec) noexcept {
-    if (ec != codec_errc::need_more) {
-        phase_ = phase::failed;
-        error_ = ec;
-    }
-    return fail(ec);
 }
 
 result<std::size_t> request_parser::parse_head(bytes_view bytes) {
     if (phase_ == phase::failed) return fail(error_);
     if (phase_ == phase::body) reset();
     const std::string_view buf = as_chars(bytes);
-    for (;;) {
-        auto line = scanner_.next(buf, limits_, true, http_errc::uri_too_long, http_errc::bad_request_line);
-        if (!line) return failed(line.error());
-        switch (line->kind) {
-            case line_kind::start:
-                if (auto r = parse_request_line(buf, line->begin, line->end); !r) return failed(r.error());
-                break;
-            case line_kind::field: {
-                auto f = detail::parse_field_line(buf, line->begin, line->end);
-                if (!f) return failed(f.error());
-                offsets_.push_back(*f);
-                break;
-            }
-            case line_kind::end:
-                if (auto r = finish_head(buf); !r) return failed(r.error());
-                return line->end + (buf[line->end] == '\r' ? 2 : 1);
-        }
-    }
+    return parse_lines(
+        buf, true, http_errc::uri_too_long, http_errc::bad_request_line,
+        [&](std::size_t begin, std::size_t end) { return parse_request_line(buf, begin, end); },
+        [&] { return finish_head(buf); });
 }
 
 // request-line = method SP request-target SP HTTP-version, single spaces (RFC 9112 §3).
@@ -109,17 +76,6 @@ result<void> request_parser::finish_head(std::string_view buf) {
     body_.start(framing);
     phase_ = phase::body;
     return {};
-}
-
-result<body_part> request_parser::read_body(bytes_view buf) noexcept {
-    if (phase_ == phase::failed) return fail(error_);
-    if (phase_ != phase::body) return body_part{{}, 0, true};  // precondition: a head was parsed
-    auto part = body_.read(buf);
-    if (!part && part.error() != codec_errc::need_more) {
-        phase_ = phase::failed;
-        error_ = part.error();
-    }
-    return part;
 }
 
 }  // namespace sockit::http

@@ -2,8 +2,6 @@
 // response_parser: status-line (RFC 9112 §4), field lines (§5) and response body length (§6.3).
 #include "sockit/http/response_parser.hpp"
 
-#include <algorithm>
-
 #include "chars.hpp"
 #include "head_parse.hpp"
 #include "sockit/core/codec_errc.hpp"
@@ -15,28 +13,12 @@ namespace sockit::http {
 using detail::is_digit;
 using detail::is_field_char;
 
-response_parser::response_parser(const http_limits& limits) : limits_(limits), body_(limits) {
-    offsets_.reserve(std::min<std::size_t>(limits.max_fields, 32));
-    fields_.reserve(std::min<std::size_t>(limits.max_fields, 32));
-}
+response_parser::response_parser(const http_limits& limits) : message_parser(limits) {}
 
 void response_parser::reset() noexcept {
-    phase_ = phase::head;
-    error_ = {};
-    scanner_.reset();
-    offsets_.clear();
-    fields_.clear();
+    reset_state();
     head_ = {};
     head_started_ = false;
-    body_.start({});
-}
-
-result<std::size_t> response_parser::failed(std::error_code ec) noexcept {
-    if (ec != codec_errc::need_more) {
-        phase_ = phase::failed;
-        error_ = ec;
-    }
-    return fail(ec);
 }
 
 result<std::size_t> response_parser::parse_head(bytes_view bytes, std::string_view request_method) {
@@ -44,24 +26,10 @@ result<std::size_t> response_parser::parse_head(bytes_view bytes, std::string_vi
     if (phase_ == phase::body) reset();
     const std::string_view buf = as_chars(bytes);
     if (!buf.empty()) head_started_ = true;
-    for (;;) {
-        auto line = scanner_.next(buf, limits_, false, http_errc::header_too_large, http_errc::bad_status_line);
-        if (!line) return failed(line.error());
-        switch (line->kind) {
-            case line_kind::start:
-                if (auto r = parse_status_line(buf, line->begin, line->end); !r) return failed(r.error());
-                break;
-            case line_kind::field: {
-                auto f = detail::parse_field_line(buf, line->begin, line->end);
-                if (!f) return failed(f.error());
-                offsets_.push_back(*f);
-                break;
-            }
-            case line_kind::end:
-                if (auto r = finish_head(buf, request_method); !r) return failed(r.error());
-                return line->end + (buf[line->end] == '\r' ? 2 : 1);
-        }
-    }
+    return parse_lines(
+        buf, false, http_errc::header_too_large, http_errc::bad_status_line,
+        [&](std::size_t begin, std::size_t end) { return parse_status_line(buf, begin, end); },
+        [&] { return finish_head(buf, request_method); });
 }
 
 // status-line = HTTP-version SP status-code SP [ reason-phrase ]. A missing SP after the code is
@@ -124,17 +92,6 @@ result<void> response_parser::finish_head(std::string_view buf, std::string_view
     body_.start(framing);
     phase_ = phase::body;
     return {};
-}
-
-result<body_part> response_parser::read_body(bytes_view buf) noexcept {
-    if (phase_ == phase::failed) return fail(error_);
-    if (phase_ != phase::body) return body_part{{}, 0, true};  // precondition: a head was parsed
-    auto part = body_.read(buf);
-    if (!part && part.error() != codec_errc::need_more) {
-        phase_ = phase::failed;
-        error_ = part.error();
-    }
-    return part;
 }
 
 result<void> response_parser::finish() noexcept {

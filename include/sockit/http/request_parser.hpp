@@ -5,14 +5,12 @@
 
 #include <cstddef>
 #include <string_view>
-#include <vector>
 
 #include "sockit/core/bytes.hpp"
 #include "sockit/core/result.hpp"
 #include "sockit/http/body_part.hpp"
-#include "sockit/http/body_reader.hpp"
+#include "sockit/http/detail/message_parser.hpp"
 #include "sockit/http/http_limits.hpp"
-#include "sockit/http/line_scanner.hpp"
 #include "sockit/http/request_head.hpp"
 
 namespace sockit::http {
@@ -29,7 +27,7 @@ namespace sockit::http {
 /// Content-Length values, transfer codings other than a single final chunked, Transfer-Encoding in
 /// HTTP/1.0, a missing (HTTP/1.1) or repeated Host, and every limit of http_limits.
 /// Errors are sticky until reset(). Not thread-safe: one parser per connection.
-class request_parser {
+class request_parser : private detail::message_parser {
 public:
     /// A parser enforcing `limits`; reserves room for a few field lines (may throw std::bad_alloc).
     explicit request_parser(const http_limits& limits = {});
@@ -47,7 +45,7 @@ public:
 
     /// The next span of the body from `buf` (which starts right after what was consumed). Errors:
     /// codec_errc::need_more, bad_chunk, body_too_large and the trailer errors. Never blocks.
-    result<body_part> read_body(bytes_view buf) noexcept;
+    result<body_part> read_body(bytes_view buf) noexcept { return next_body_part(buf); }
     result<body_part> read_body(std::string_view buf) noexcept { return read_body(as_bytes(buf)); }
 
     /// True once the head was parsed and the whole body read (at once for bodiless requests).
@@ -60,25 +58,15 @@ public:
     [[nodiscard]] const http_limits& limits() const noexcept { return limits_; }
 
 private:
-    enum class phase : std::uint8_t { head, body, failed };
-    result<std::size_t> failed(std::error_code ec) noexcept;
     result<void> parse_request_line(std::string_view buf, std::size_t begin, std::size_t end) noexcept;
     result<void> finish_head(std::string_view buf);
 
-    http_limits limits_;
-    phase phase_ = phase::head;
-    std::error_code error_{};
-    line_scanner scanner_;
-    std::vector<field_offsets> offsets_;
-    std::vector<header_field> fields_;
     // The request-line, as offsets into the head buffer.
     std::size_t method_off_ = 0;
     std::size_t method_len_ = 0;
     std::size_t target_off_ = 0;
     std::size_t target_len_ = 0;
-    http_version version_{};
     request_head head_{};
-    body_reader body_;
 };
 
 }  // namespace sockit::http

@@ -5,14 +5,12 @@
 
 #include <cstddef>
 #include <string_view>
-#include <vector>
 
 #include "sockit/core/bytes.hpp"
 #include "sockit/core/result.hpp"
 #include "sockit/http/body_part.hpp"
-#include "sockit/http/body_reader.hpp"
+#include "sockit/http/detail/message_parser.hpp"
 #include "sockit/http/http_limits.hpp"
-#include "sockit/http/line_scanner.hpp"
 #include "sockit/http/response_head.hpp"
 
 namespace sockit::http {
@@ -24,7 +22,7 @@ namespace sockit::http {
 /// (call finish()). Transfer-Encoding together with Content-Length is refused here too (RFC 9112 §6.3
 /// says it "ought to be handled as an error"); a final coding other than chunked means until-close.
 /// Not thread-safe: one parser per connection.
-class response_parser {
+class response_parser : private detail::message_parser {
 public:
     /// A parser enforcing `limits`; reserves room for a few field lines (may throw std::bad_alloc).
     explicit response_parser(const http_limits& limits = {});
@@ -44,7 +42,7 @@ public:
 
     /// The next span of the body from `buf`. Errors: codec_errc::need_more, the chunked_decoder errors,
     /// body_too_large. Never blocks.
-    result<body_part> read_body(bytes_view buf) noexcept;
+    result<body_part> read_body(bytes_view buf) noexcept { return next_body_part(buf); }
     result<body_part> read_body(std::string_view buf) noexcept { return read_body(as_bytes(buf)); }
 
     /// The server closed the connection: completes an until-close body; truncated_body when a framed body
@@ -61,25 +59,15 @@ public:
     [[nodiscard]] const http_limits& limits() const noexcept { return limits_; }
 
 private:
-    enum class phase : std::uint8_t { head, body, failed };
-    result<std::size_t> failed(std::error_code ec) noexcept;
     result<void> parse_status_line(std::string_view buf, std::size_t begin, std::size_t end) noexcept;
     result<void> finish_head(std::string_view buf, std::string_view request_method);
 
-    http_limits limits_;
-    phase phase_ = phase::head;
-    std::error_code error_{};
-    line_scanner scanner_;
-    std::vector<field_offsets> offsets_;
-    std::vector<header_field> fields_;
     // The status-line, as offsets into the head buffer.
     std::size_t reason_off_ = 0;
     std::size_t reason_len_ = 0;
     int status_ = 0;
-    http_version version_{};
     bool head_started_ = false;
     response_head head_{};
-    body_reader body_;
 };
 
 }  // namespace sockit::http
