@@ -2,16 +2,14 @@
 // Unit tests for http::request_parser: valid requests of every framing, the request-smuggling table
 // (RFC 9112 §6.3, §5.2), limits, pipelining, split/byte-by-byte/truncated parses and a guard page.
 #include <gtest/gtest.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "sockit/core/codec_errc.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/request_parser.hpp"
+#include "guarded_buffer.hpp"
 #include "test_http_support.hpp"
 
 namespace sockit::http {
@@ -414,48 +412,22 @@ TEST(HttpRequest, TruncatedAtEveryOffsetNeedsMore) {
     }
 }
 
-// Parses in place, without copying, from memory that ends right before a PROT_NONE page.
-std::string parse_in_place(bytes_view in) {
-    request_parser p;
-    std::string t;
-    for (int m = 0; m < 100; ++m) {
-        auto head = p.parse_head(in);
-        if (!head) return t + (head.error() == codec_errc::need_more ? "need_more\n" : describe_error(head.error()));
-        t += testing::describe(p.head());
-        in = in.subspan(*head);
-        while (!p.message_complete()) {
-            auto part = p.read_body(in);
-            if (!part) return t + (part.error() == codec_errc::need_more ? "need_more\n" : describe_error(part.error()));
-            t += "body [" + std::string(as_chars(part->data)) + "]\n";
-            in = in.subspan(part->consumed);
-        }
-    }
-    return t;
-}
-
 TEST(HttpRequest, InputBeforeAGuardPage) {
-    const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-    void* mem = mmap(nullptr, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    ASSERT_NE(mem, MAP_FAILED);
-    auto* base = static_cast<std::uint8_t*>(mem);
-    ASSERT_EQ(mprotect(base + page, page, PROT_NONE), 0);
+    sockit::test::guarded_buffer guard;
+    ASSERT_TRUE(guard.ok());
     std::vector<std::string> inputs;
     for (const auto& row : valid_requests()) inputs.push_back(row.input);
     for (const auto& row : malformed_requests()) inputs.push_back(row.input);
     std::size_t checked = 0;
     for (const std::string& input : inputs) {
-        ASSERT_LE(input.size(), page);
+        ASSERT_LE(input.size(), guard.capacity());
         // Every prefix, so that each possible last byte sits right before the guard page.
         for (std::size_t n = 0; n <= input.size(); ++n) {
-            std::uint8_t* at = base + page - n;
-            std::memcpy(at, input.data(), n);
-            const std::string t = parse_in_place({at, n});
-            EXPECT_FALSE(t.empty());
+            EXPECT_FALSE(testing::parse_in_place<request_parser>(guard.place(as_bytes(input).first(n))).empty());
             ++checked;
         }
     }
     EXPECT_GT(checked, 1000U);
-    munmap(mem, 2 * page);
 }
 
 TEST(HttpRequest, BodyEofAndReuse) {

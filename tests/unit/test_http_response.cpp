@@ -2,16 +2,14 @@
 // Unit tests for http::response_parser: body length per RFC 9112 §6.3 (HEAD, 1xx, 204, 304, CONNECT,
 // Transfer-Encoding, Content-Length, until close), status-line errors, EOF handling, splits, guard page.
 #include <gtest/gtest.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "sockit/core/codec_errc.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/response_parser.hpp"
+#include "guarded_buffer.hpp"
 #include "test_http_support.hpp"
 
 namespace sockit::http {
@@ -259,43 +257,22 @@ TEST(HttpResponse, TruncatedAtEveryOffsetIsNeverMalformed) {
     }
 }
 
-std::string parse_in_place(bytes_view in, std::string_view method) {
-    response_parser p;
-    std::string t;
-    for (int m = 0; m < 100; ++m) {
-        auto head = p.parse_head(in, method);
-        if (!head) return t + (head.error() == codec_errc::need_more ? "need_more\n" : describe_error(head.error()));
-        t += testing::describe(p.head());
-        in = in.subspan(*head);
-        while (!p.message_complete()) {
-            auto part = p.read_body(in);
-            if (!part) return t + (part.error() == codec_errc::need_more ? "need_more\n" : describe_error(part.error()));
-            t += "body [" + std::string(as_chars(part->data)) + "]\n";
-            in = in.subspan(part->consumed);
-        }
-    }
-    return t;
-}
-
 TEST(HttpResponse, InputBeforeAGuardPage) {
-    const std::size_t page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-    void* mem = mmap(nullptr, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    ASSERT_NE(mem, MAP_FAILED);
-    auto* base = static_cast<std::uint8_t*>(mem);
-    ASSERT_EQ(mprotect(base + page, page, PROT_NONE), 0);
+    sockit::test::guarded_buffer guard;
+    ASSERT_TRUE(guard.ok());
     std::size_t checked = 0;
-    auto check = [&](const std::string& input, std::string_view method) {
+    auto check = [&](const std::string& input, const std::string& method) {
+        ASSERT_LE(input.size(), guard.capacity());
+        // Every prefix, so that each possible last byte sits right before the guard page.
         for (std::size_t n = 0; n <= input.size(); ++n) {
-            std::uint8_t* at = base + page - n;
-            std::memcpy(at, input.data(), n);
-            EXPECT_FALSE(parse_in_place({at, n}, method).empty());
+            bytes_view at_guard = guard.place(as_bytes(input).first(n));
+            EXPECT_FALSE(testing::parse_in_place<response_parser>(at_guard, method).empty());
             ++checked;
         }
     };
     for (const auto& row : valid_responses()) check(row.input, row.method);
     for (const auto& row : malformed_responses()) check(row.input, "GET");
     EXPECT_GT(checked, 1000U);
-    munmap(mem, 2 * page);
 }
 
 }  // namespace
