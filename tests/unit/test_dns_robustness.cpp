@@ -2,12 +2,10 @@
 // DNS decoder robustness: every message truncated at every byte, random bit flips, inputs that end right
 // before a guard page (PROT_NONE), and the round-trip property on whatever still decodes.
 #include <gtest/gtest.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-#include <cstring>
 #include <random>
 
+#include "guarded_buffer.hpp"
 #include "sockit/core/codec_errc.hpp"
 #include "sockit/dns/message.hpp"
 #include "sockit/dns/message_view.hpp"
@@ -46,38 +44,11 @@ bool exercise(bytes_view wire) {
     return true;
 }
 
-/// A page-aligned buffer whose next page is PROT_NONE: an input copied to its end makes any read past
-/// the input fault.
-class guarded_buffer {
-public:
-    guarded_buffer() {
-        page_ = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-        size_ = 16 * page_;  // DNS messages up to 64 KiB fit before the guard page
-        base_ = ::mmap(nullptr, size_ + page_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (base_ == MAP_FAILED) base_ = nullptr;
-        if (base_ != nullptr) ::mprotect(static_cast<std::uint8_t*>(base_) + size_, page_, PROT_NONE);
-    }
-    ~guarded_buffer() {
-        if (base_ != nullptr) ::munmap(base_, size_ + page_);
-    }
-    guarded_buffer(const guarded_buffer&) = delete;
-    guarded_buffer& operator=(const guarded_buffer&) = delete;
-    [[nodiscard]] bool ok() const noexcept { return base_ != nullptr; }
-    /// Copies b so that its last byte is the last readable byte.
-    bytes_view place(bytes_view b) {
-        std::uint8_t* end = static_cast<std::uint8_t*>(base_) + size_;
-        if (!b.empty()) std::memcpy(end - b.size(), b.data(), b.size());
-        return {end - b.size(), b.size()};
-    }
-
-private:
-    void* base_ = nullptr;
-    std::size_t page_ = 0;
-    std::size_t size_ = 0;
-};
+// DNS messages up to 64 KiB fit before the guard page.
+constexpr std::size_t guarded_pages = 16;
 
 TEST(DnsRobustness, EveryTruncationIsTruncatedBeforeTheGuardPage) {
-    guarded_buffer guard;
+    sockit::test::guarded_buffer guard(guarded_pages);
     ASSERT_TRUE(guard.ok());
     test::message_generator gen(1);
     for (int i = 0; i < 150; ++i) {
@@ -126,7 +97,7 @@ TEST(DnsRobustness, TcpFramingByteByByte) {
 }
 
 TEST(DnsRobustness, RandomBitFlipsNeverCrashAndRoundTrip) {
-    guarded_buffer guard;
+    sockit::test::guarded_buffer guard(guarded_pages);
     ASSERT_TRUE(guard.ok());
     test::message_generator gen(3);
     std::mt19937 rng(4);

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "guarded_buffer.hpp"
 #include "sockit/core/codec_errc.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/response_parser.hpp"
-#include "guarded_buffer.hpp"
 #include "test_http_support.hpp"
 
 namespace sockit::http {

@@ -3,16 +3,14 @@
 // protocols and link types) decode to the expected layer stacks; every frame truncated at every byte
 // offset and with random bit flips, placed right before a PROT_NONE guard page, never reads out of bounds.
 #include <gtest/gtest.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <cstdint>
-#include <cstring>
 #include <fstream>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "guarded_buffer.hpp"
 #include "sockit/core/byte_order.hpp"
 #include "sockit/wire/frame_decoder.hpp"
 #include "sockit/wire/option_cursor.hpp"
@@ -49,32 +47,6 @@ capture read_pcap(const std::string& path) {
 }
 
 std::string data_path(const char* name) { return std::string(SOCKIT_TEST_DATA) + "/wire/" + name; }
-
-// Two pages, the second PROT_NONE: bytes copied to end right at the first page's end, so any read past
-// them faults.
-class guarded_buffer {
-public:
-    guarded_buffer() {
-        page_ = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-        base_ = static_cast<std::uint8_t*>(
-            mmap(nullptr, 3 * page_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
-        if (base_ == MAP_FAILED) std::abort();
-        mprotect(base_ + 2 * page_, page_, PROT_NONE);
-    }
-    ~guarded_buffer() { munmap(base_, 3 * page_); }
-    guarded_buffer(const guarded_buffer&) = delete;
-    guarded_buffer& operator=(const guarded_buffer&) = delete;
-    /// Copies b so that it ends at the guard page; returns the view. Precondition: b.size() <= 2 pages.
-    bytes_view place(bytes_view b) {
-        std::uint8_t* at = base_ + 2 * page_ - b.size();
-        if (!b.empty()) std::memcpy(at, b.data(), b.size());
-        return {at, b.size()};
-    }
-
-private:
-    std::size_t page_ = 0;
-    std::uint8_t* base_ = nullptr;
-};
 
 // Touches every field of every layer (what a printer would do), so that out-of-bounds accessors fault.
 std::uint64_t touch(const decoded_frame& f) {
@@ -292,7 +264,8 @@ TEST(WireDecoder, DnsOnPort53OverUdpAndTcp) {
 }
 
 TEST(WireDecoder, EveryTruncationBeforeAGuardPage) {
-    guarded_buffer guard;
+    sockit::test::guarded_buffer guard(2);  // frames up to 2 pages
+    ASSERT_TRUE(guard.ok());
     decoded_frame f;
     std::uint64_t acc = 0;
     std::size_t frames = 0;
@@ -322,7 +295,8 @@ TEST(WireDecoder, EveryTruncationBeforeAGuardPage) {
 }
 
 TEST(WireDecoder, RandomBitFlipsBeforeAGuardPage) {
-    guarded_buffer guard;
+    sockit::test::guarded_buffer guard(2);  // frames up to 2 pages
+    ASSERT_TRUE(guard.ok());
     decoded_frame f;
     std::mt19937 rng(20240607);
     std::uint64_t acc = 0;
@@ -348,7 +322,8 @@ TEST(WireDecoder, RandomBitFlipsBeforeAGuardPage) {
 
 TEST(WireDecoder, ViewsRejectShortInputPrecisely) {
     // Each view at every length below its minimum: truncated, and never a read past the bytes.
-    guarded_buffer guard;
+    sockit::test::guarded_buffer guard(2);  // frames up to 2 pages
+    ASSERT_TRUE(guard.ok());
     byte_buffer zeros(64, 0);
     zeros[0] = 0x45;  // IPv4 version/IHL for the IPv4 rows
     struct row {
