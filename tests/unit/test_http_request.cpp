@@ -287,15 +287,24 @@ const std::vector<error_row>& malformed_requests() {
     return rows;
 }
 
+// Checks that `input`, parsed whole under `limits`, ends with `error`, and that it parses to the same
+// transcript byte by byte and split at random with `seeds` seeds.
+void expect_error_however_split(const std::string& input, http_errc error, const http_limits& limits,
+                                std::uint32_t seeds) {
+    const std::string expected = describe_error(make_error_code(error));
+    const std::string whole = parse_requests(input, {}, limits);
+    ASSERT_GE(whole.size(), expected.size()) << whole;
+    EXPECT_EQ(whole.substr(whole.size() - expected.size()), expected) << whole;
+    EXPECT_EQ(parse_requests(input, byte_by_byte(), limits), whole);
+    for (std::uint32_t seed = 1; seed <= seeds; ++seed) {
+        EXPECT_EQ(parse_requests(input, random_splits(seed), limits), whole);
+    }
+}
+
 TEST(HttpRequest, SmugglingAndMalformedTableRejectedWithTheRightError) {
     for (const auto& row : malformed_requests()) {
         SCOPED_TRACE(row.why);
-        const std::string expected = describe_error(make_error_code(row.error));
-        const std::string whole = parse_requests(row.input);
-        ASSERT_GE(whole.size(), expected.size()) << whole;
-        EXPECT_EQ(whole.substr(whole.size() - expected.size()), expected) << whole;
-        EXPECT_EQ(parse_requests(row.input, byte_by_byte()), whole);
-        for (std::uint32_t seed = 1; seed <= 8; ++seed) EXPECT_EQ(parse_requests(row.input, random_splits(seed)), whole);
+        expect_error_however_split(row.input, row.error, {}, 8);
         // Errors are sticky: the parser does not resynchronize on the rest of the stream.
         request_parser p;
         auto first = p.parse_head(row.input);
@@ -361,14 +370,7 @@ TEST(HttpRequest, LimitsAreEnforcedWithTheirStatus) {
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.why);
-        const std::string expected = describe_error(make_error_code(row.error));
-        const std::string whole = parse_requests(row.input, {}, row.limits);
-        ASSERT_GE(whole.size(), expected.size()) << whole;
-        EXPECT_EQ(whole.substr(whole.size() - expected.size()), expected) << whole;
-        EXPECT_EQ(parse_requests(row.input, byte_by_byte(), row.limits), whole);
-        for (std::uint32_t seed = 1; seed <= 4; ++seed) {
-            EXPECT_EQ(parse_requests(row.input, random_splits(seed), row.limits), whole);
-        }
+        expect_error_however_split(row.input, row.error, row.limits, 4);
     }
 }
 
