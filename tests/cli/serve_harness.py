@@ -132,16 +132,6 @@ class Server:
         return z
 
 
-def wait_until(predicate, timeout, interval=0.02):
-    """Polls predicate() until true or the deadline; returns its last value."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value or time.monotonic() >= deadline:
-            return value
-        time.sleep(interval)
-
-
 def connect(port, host="127.0.0.1", timeout=10):
     s = socket.create_connection((host, port), timeout=timeout)
     return s

@@ -9,7 +9,7 @@ import socket
 import time
 import unittest
 
-from serve_harness import Server, echo_many, recv_all, wait_until
+from serve_harness import Server, echo_many, recv_all
 from sockit_test import EX_OK, EX_OSERR, EX_USAGE, run
 
 

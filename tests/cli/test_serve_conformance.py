@@ -8,7 +8,8 @@ import struct
 import time
 import unittest
 
-from serve_harness import Server, connect, echo_many, recv_all, wait_until
+from serve_harness import Server, connect, echo_many, recv_all
+from sockit_test import wait_until
 
 # Per model: the flood size and the extra flags that make a 1,000-connection flood finish in seconds.
 # uniplex serves one connection at a time, so its flood is what it can clear in a few idle periods; the

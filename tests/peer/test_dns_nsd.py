@@ -10,11 +10,10 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 import unittest
 
 from nc_peer import sanitized
-from sockit_test import EX_OK, EX_DATAERR, SOCKIT, need, run
+from sockit_test import EX_OK, EX_DATAERR, SOCKIT, need, run, stop_process, wait_ready
 
 ZONE = "test.sockit"
 BIG = 100          # A records at big.test.sockit: far over 512 bytes, so UDP must truncate
@@ -126,27 +125,18 @@ zone:
             f.write(conf)
         self.proc = subprocess.Popen(["nsd", "-d", "-c", os.path.join(d, "nsd.conf")],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                break
+        def answers():
             probe = subprocess.run(["dig", "@127.0.0.1", "-p", str(self.port), f"www.{ZONE}", "+short",
                                     "+time=1", "+tries=1"], capture_output=True, text=True, timeout=10)
-            if probe.stdout.strip() == "192.0.2.1":
-                return
-            time.sleep(0.1)
+            return probe.stdout.strip() == "192.0.2.1"
+        if wait_ready(self.proc, answers, 20, interval=0.1):
+            return
         log = open(os.path.join(d, "nsd.log")).read() if os.path.exists(os.path.join(d, "nsd.log")) else ""
         self.stop()
         raise RuntimeError(f"nsd did not start: {log}")
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

@@ -15,7 +15,7 @@ import time
 import unittest
 
 from nginx_fixture import Nginx, _free_port, _listening
-from sockit_test import (EX_DATAERR, EX_IOERR, EX_OK, EX_UNAVAILABLE, SOCKIT, need)
+from sockit_test import (EX_DATAERR, EX_IOERR, EX_OK, EX_UNAVAILABLE, SOCKIT, need, stop_process, wait_ready)
 from nc_peer import sanitized
 
 CURL = shutil.which("curl") or "/usr/bin/curl"
@@ -230,20 +230,12 @@ class PythonHttpServer(unittest.TestCase):
         cls.port = _free_port()
         cls.proc = subprocess.Popen([sys.executable, "-m", "http.server", str(cls.port), "--bind", "127.0.0.1",
                                      "--directory", cls.tmp], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 15
-        while not _listening(cls.port):
-            if time.monotonic() > deadline or cls.proc.poll() is not None:
-                raise AssertionError("python3 -m http.server did not start")
-            time.sleep(0.02)
+        if not wait_ready(cls.proc, lambda: _listening(cls.port), 15):
+            raise AssertionError("python3 -m http.server did not start")
 
     @classmethod
     def tearDownClass(cls):
-        cls.proc.terminate()
-        try:
-            cls.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            cls.proc.kill()
-            cls.proc.wait()
+        stop_process(cls.proc)
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def test_like_curl(self):

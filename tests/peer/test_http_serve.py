@@ -15,7 +15,7 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
-from serve_harness import Server, connect, recv_all, wait_until  # noqa: E402
+from serve_harness import Server, connect, recv_all  # noqa: E402
 from sockit_test import SOCKIT, need  # noqa: E402
 
 SECRET = b"TOP-SECRET-do-not-serve-51c2"

@@ -11,8 +11,8 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
-from serve_harness import Server, echo_many, fetch, recv_all, wait_until  # noqa: E402
-from sockit_test import need  # noqa: E402
+from serve_harness import Server, echo_many, fetch, recv_all  # noqa: E402
+from sockit_test import need, stop_process, wait_ready  # noqa: E402
 
 RING = bytes(range(32, 127))  # RFC 864: the 95 printable ASCII characters, space to '~'
 
@@ -239,7 +239,7 @@ class AgainstXinetd(unittest.TestCase):
                 return True
             except OSError:
                 return False
-        if not wait_until(up, 10):
+        if not wait_ready(cls.xinetd, up, 10):
             cls.xinetd.kill()
             raise RuntimeError(f"xinetd did not start: {cls.xinetd.communicate(timeout=5)[1]}")
         args = [f"{s}=127.0.0.1:0" for s in ("echo", "discard", "chargen", "daytime", "time")]
@@ -247,12 +247,7 @@ class AgainstXinetd(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        cls.xinetd.terminate()
-        try:
-            cls.xinetd.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            cls.xinetd.kill()
-            cls.xinetd.wait()
+        stop_process(cls.xinetd)
         cls.srv.stop()
         cls.dir.cleanup()
 

@@ -5,12 +5,12 @@
 #       url = f"http://127.0.0.1:{ng.port}/"
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
-import time
 import unittest
+
+from sockit_test import stop_process, wait_ready
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -117,14 +117,9 @@ class Nginx:
             self.proc = subprocess.Popen([NGINX, "-c", conf, "-p", self.prefix + "/", "-e",
                                           os.path.join(self.prefix, "error.log")],
                                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            deadline = time.monotonic() + self.timeout
-            while time.monotonic() < deadline:
-                if self.proc.poll() is not None:
-                    break
-                if _listening(port):
-                    self.port = port
-                    return port
-                time.sleep(0.02)
+            if wait_ready(self.proc, lambda: _listening(port), self.timeout):
+                self.port = port
+                return port
             err = self.proc.stderr.read().decode(errors="replace") if self.proc.poll() is not None else ""
             self._kill()
             if "Address already in use" not in err + self.error_log():
@@ -134,13 +129,7 @@ class Nginx:
     def _kill(self):
         if self.proc is None:
             return
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)  # fast shutdown
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop_process(self.proc)  # SIGTERM: nginx's fast shutdown
         if self.proc.stderr:
             self.proc.stderr.close()
         self.proc = None

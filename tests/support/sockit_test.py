@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 import unittest
 
 SOCKIT = os.environ.get("SOCKIT") or os.path.join(
@@ -35,3 +36,31 @@ def need(tool):
     """Skips the test when a peer tool is not installed (scripts/install-deps installs them all)."""
     if shutil.which(tool) is None:
         raise unittest.SkipTest(f"{tool} is not installed (run scripts/install-deps)")
+
+
+def wait_until(predicate, timeout, interval=0.02):
+    """Polls predicate() until true or the deadline; returns its last value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() >= deadline:
+            return value
+        time.sleep(interval)
+
+
+def wait_ready(proc, ready, timeout, interval=0.02):
+    """Polls ready() (a port listens, a probe answers) while `proc`, a peer the test started, runs.
+    True once ready; False when the process exited or `timeout` seconds passed first."""
+    exited_or_ready = wait_until(lambda: proc.poll() is not None or ready(), timeout, interval)
+    return bool(exited_or_ready) and proc.poll() is None
+
+
+def stop_process(proc, timeout=10):
+    """Ends a peer the test started: SIGTERM, then SIGKILL if it has not exited after `timeout` seconds."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
