@@ -32,6 +32,41 @@ def run_json(*args, **kw):
     return json.loads(proc.stdout)
 
 
+def run_json_batch(args, inputs, chunk):
+    """Runs `sockit ARGS... --json -- INPUTS...` over `inputs`, `chunk` of them per process (a command line
+    has a size limit), and returns the records, one per input in order. Checks the batch contract: exit 0,
+    or 64 when any input is malformed, with one stderr line and one record with "error" for each."""
+    records = []
+    for i in range(0, len(inputs), chunk):
+        part = inputs[i:i + chunk]
+        proc = run(*args, "--json", "--", *part)
+        doc = json.loads(proc.stdout)
+        bad = sum(1 for r in doc if "error" in r)
+        assert proc.returncode == (EX_USAGE if bad else EX_OK), proc.returncode
+        assert len(proc.stderr.splitlines()) == bad, "one stderr line per malformed input"
+        assert len(doc) == len(part)
+        records += doc
+    return records
+
+
+def compare_with_reference(test, inputs, records, reference):
+    """Differential check of a batch's records against a reference: reference(input) is None when the
+    reference rejects the input (the record must be an error), else the fields the record must hold.
+    Returns (accepted, rejected)."""
+    accepted = rejected = 0
+    for s, rec in zip(inputs, records):
+        test.assertEqual(rec["input"], s)
+        want = reference(s)
+        if want is None:
+            test.assertIn("error", rec, f"we accept {s!r}, the reference rejects it")
+            rejected += 1
+            continue
+        test.assertNotIn("error", rec, f"we reject {s!r} ({rec.get('error')}), the reference accepts it")
+        accepted += 1
+        test.assertEqual({k: rec[k] for k in want}, want, s)
+    return accepted, rejected
+
+
 def need(tool):
     """Skips the test when a peer tool is not installed (scripts/install-deps installs them all)."""
     if shutil.which(tool) is None:
