@@ -51,6 +51,18 @@ struct observed {
     std::atomic<std::uint64_t> queued_after_queue{0};
     std::mutex mu;
     std::vector<connection_record> records;
+
+    // The connection records once there is one (the engine writes it after closing), waiting up to 5 s.
+    std::vector<connection_record> records_after_close() {
+        const auto until = clock_type::now() + 5s;
+        std::unique_lock lock(mu);
+        while (records.empty() && clock_type::now() < until) {
+            lock.unlock();
+            std::this_thread::sleep_for(5ms);
+            lock.lock();
+        }
+        return records;
+    }
 };
 
 // On the first data: "HEAD\n", two file regions with "MID\n" between them, "TAIL\n", then close().
@@ -173,18 +185,10 @@ TEST_P(sendfile_model, file_regions_go_out_in_order_between_buffered_bytes) {
     if (GetParam() == server_model::fork) return;  // the handler and the record live in the child
     EXPECT_EQ(obs.room_after_queue.load(), 0u) << "a queued region counts against the output limit";
     EXPECT_EQ(obs.queued_after_queue.load(), want.size());
-    const auto until = clock_type::now() + 5s;
-    while (clock_type::now() < until) {
-        {
-            std::lock_guard lock(obs.mu);
-            if (!obs.records.empty()) break;
-        }
-        std::this_thread::sleep_for(5ms);
-    }
-    std::lock_guard lock(obs.mu);
-    ASSERT_EQ(obs.records.size(), 1u);
-    EXPECT_EQ(obs.records[0].bytes_out, want.size()) << "bytes_out counts file bytes";
-    EXPECT_EQ(obs.records[0].reason, close_reason::done);
+    const std::vector<connection_record> records = obs.records_after_close();
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].bytes_out, want.size()) << "bytes_out counts file bytes";
+    EXPECT_EQ(records[0].reason, close_reason::done);
 }
 
 TEST_P(sendfile_model, a_file_shorter_than_its_region_ends_the_connection) {
@@ -203,17 +207,9 @@ TEST_P(sendfile_model, a_file_shorter_than_its_region_ends_the_connection) {
     const std::string prefix = "HEAD\n" + f.substr(1000, f.size() / 2 - 1000) + "MID\n" + f.substr(f.size() / 2);
     EXPECT_EQ(got.substr(0, prefix.size()), prefix) << "the bytes the file has are sent intact";
     if (GetParam() == server_model::fork) return;
-    const auto until = clock_type::now() + 5s;
-    while (clock_type::now() < until) {
-        {
-            std::lock_guard lock(obs.mu);
-            if (!obs.records.empty()) break;
-        }
-        std::this_thread::sleep_for(5ms);
-    }
-    std::lock_guard lock(obs.mu);
-    ASSERT_EQ(obs.records.size(), 1u);
-    EXPECT_EQ(obs.records[0].reason, close_reason::error);
+    const std::vector<connection_record> records = obs.records_after_close();
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].reason, close_reason::error);
 }
 
 TEST_P(sendfile_model, a_deadline_ends_a_trickling_peer_and_clear_lifts_it) {
