@@ -8,51 +8,20 @@
 # Both rates are the receiver's view: iperf3's sum_received, and sockit's bytes over the time until the server
 # closed after our EOF (so every counted byte was read). Client and server share the machine's cores.
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
-build=${SOCKIT_BUILD_DIR:-$top/build/release}
-sockit=$build/sockit
-py=/usr/bin/python3
-[ -x "$sockit" ] || { echo "discard.sh: $sockit not built (cmake --build $build --target sockit)" >&2; exit 69; }
-for tool in iperf3 setsid timeout; do
-  command -v "$tool" >/dev/null || { echo "discard.sh: $tool is not installed (scripts/install-deps)" >&2; exit 69; }
-done
+# shellcheck source=lib.bash source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.bash"
+need_tools iperf3 setsid ss timeout
 seconds=${DISCARD_BENCH_SECONDS:-5}
 runs=${DISCARD_BENCH_RUNS:-3}
 if [ "${BENCH_SMOKE:-0}" = 1 ]; then seconds=${DISCARD_BENCH_SECONDS:-0.5}; runs=1; fi
 iperf_seconds=$("$py" -c "import math; print(max(1, math.ceil($seconds)))")  # iperf3 -t takes whole seconds
 
-work=$(mktemp -d)
-server_pid=
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    local i
-    for ((i = 0; i < 100; i++)); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.05; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=
-  fi
-}
-trap 'stop_server; rm -rf "$work"' EXIT
-
-free_port() { "$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-wait_listening() {
-  local i
-  for ((i = 0; i < 1000; i++)); do
-    ss -Hltn "sport = :$1" | grep -q . && return 0
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.01
-  done
-  echo "discard.sh: nothing listens on port $1: $(cat "$work/server.err")" >&2
-  return 1
-}
-
 # sockit_run N: one sockit run; writes $work/sockit-N.json.
 sockit_run() {
   local port
   port=$(free_port)
-  timeout 300 "$sockit" serve "discard/tcp=127.0.0.1:$port" --idle-timeout 0 --grace 1 >/dev/null 2>"$work/server.err" &
+  setsid timeout 300 "$sockit" serve "discard/tcp=127.0.0.1:$port" --idle-timeout 0 --grace 1 \
+    >/dev/null 2>"$work/server.err" </dev/null &
   server_pid=$!
   wait_listening "$port"
   timeout 300 "$sockit" bench discard 127.0.0.1 "$port" -d "$seconds" -l 64K --json >"$work/sockit-$1.json"
@@ -63,7 +32,7 @@ sockit_run() {
 iperf_run() {
   local port
   port=$(free_port)
-  timeout 300 iperf3 -s -1 -B 127.0.0.1 -p "$port" >/dev/null 2>"$work/server.err" &
+  setsid timeout 300 iperf3 -s -1 -B 127.0.0.1 -p "$port" >/dev/null 2>"$work/server.err" </dev/null &
   server_pid=$!
   wait_listening "$port"
   timeout 300 iperf3 -c 127.0.0.1 -p "$port" -l 64K -t "$iperf_seconds" -J >"$work/iperf-$1.json"

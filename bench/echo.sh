@@ -14,14 +14,9 @@
 # model that cannot serve 1,000 clients at once (uniplex serves one at a time) shows its figure and how many
 # connections stalled, never hidden. xinetd needs root; without it that column says so.
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
-build=${SOCKIT_BUILD_DIR:-$top/build/release}
-sockit=$build/sockit
-py=/usr/bin/python3
-[ -x "$sockit" ] || { echo "echo.sh: $sockit not built (cmake --build $build --target sockit)" >&2; exit 69; }
-for tool in cc setsid timeout; do
-  command -v "$tool" >/dev/null || { echo "echo.sh: $tool is not installed (scripts/install-deps)" >&2; exit 69; }
-done
+# shellcheck source=lib.bash source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.bash"
+need_tools cc setsid ss timeout
 
 seconds=${ECHO_BENCH_SECONDS:-3}
 runs=${ECHO_BENCH_RUNS:-3}
@@ -33,23 +28,6 @@ if [ "${BENCH_SMOKE:-0}" = 1 ]; then
   seconds=${ECHO_BENCH_SECONDS:-0.3}; runs=1; warmup=0.1; server_warmup=0.2; conn_counts=(1 100); plot=${ECHO_BENCH_PLOT:-}
 fi
 models=(uniplex fork thread pool poll epoll reactors)
-
-work=$(mktemp -d)
-server_pid=
-stop_server() {
-  # Each server runs in its own process group (setsid), so forked children (fork model, xinetd) go too.
-  if [ -n "$server_pid" ]; then
-    kill -TERM -- "-$server_pid" 2>/dev/null || true
-    local i
-    for ((i = 0; i < 100; i++)); do kill -0 -- "-$server_pid" 2>/dev/null || break; sleep 0.05; done
-    kill -KILL -- "-$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=
-  fi
-}
-trap 'stop_server; rm -rf "$work"' EXIT
-
-free_port() { "$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # start_server CMD...: starts a server that prints its port (a bare number, or sockit's "listening on" line)
 # as its first output line; sets server_pid and port (waits at most 10 s).
@@ -65,7 +43,7 @@ start_server() {
     kill -0 "$server_pid" 2>/dev/null || break
     sleep 0.01
   done
-  echo "echo.sh: $* did not start: $(cat "$work/server.err")" >&2
+  echo "$me: $* did not start: $(cat "$work/server.err")" >&2
   return 1
 }
 
@@ -95,14 +73,7 @@ EOF
   setsid xinetd -dontfork -f "$work/xinetd.conf" -filelog "$work/xinetd.log" -pidfile "$work/xinetd.pid" \
     >/dev/null 2>"$work/server.err" </dev/null &
   server_pid=$!
-  local i
-  for ((i = 0; i < 1000; i++)); do
-    ss -Hltn "sport = :$port" | grep -q . && return 0
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.01
-  done
-  echo "echo.sh: xinetd did not start: $(cat "$work/server.err")" >&2
-  return 1
+  wait_listening "$port"
 }
 
 # load NAME CONNS: runs the load generator against 127.0.0.1:$port; writes $work/NAME.json (with its exit code).
