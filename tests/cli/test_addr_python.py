@@ -17,7 +17,7 @@ import ipaddress
 import random
 import unittest
 
-from sockit_test import compare_with_reference, run_json_batch
+from sockit_test import compare_with_reference, mutate_text, run_json_batch
 
 N = lambda s: ipaddress.ip_network(s)
 REF_NOT_GLOBAL_V4 = [N(s) for s in (
@@ -156,25 +156,10 @@ def random_inputs(rng, count):
 
 
 def mutate(rng, s):
-    alphabet = "0123456789abcdefABCDEF:.%/ xg-"
-    for _ in range(rng.randint(1, 3)):
-        pos = rng.randrange(len(s) + 1)
-        op = rng.randrange(6)
-        c = rng.choice(alphabet)
-        if op == 0:
-            s = s[:pos] + c + s[pos:]
-        elif op == 1:
-            s = s[:pos] + s[pos + 1:]
-        elif op == 2:
-            s = s[:pos] + c + s[pos + 1:]
-        elif op == 3:
-            s = s[:pos]
-        elif op == 4:
-            s = s[:pos] + "%" + "".join(rng.choice("abceth0123") for _ in range(rng.randint(0, 17)))
-        else:
-            s = s[:pos] + rng.choice(("::", ".0", "0", ":0")) + s[pos:]
-    # An argument that starts with '-' would be an option: keep it an operand.
-    return s if s and not s.startswith("-") else "x" + s
+    return mutate_text(rng, s, "0123456789abcdefABCDEF:.%/ xg-", 3, (
+        lambda rng, s, pos: s[:pos] + "%" + "".join(rng.choice("abceth0123") for _ in range(rng.randint(0, 17))),
+        lambda rng, s, pos: s[:pos] + rng.choice(("::", ".0", "0", ":0")) + s[pos:],
+    ))
 
 
 def sockit_addr(inputs):

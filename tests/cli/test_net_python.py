@@ -14,7 +14,7 @@ import json
 import random
 import unittest
 
-from sockit_test import EX_OK, compare_with_reference, run, run_json_batch
+from sockit_test import EX_OK, compare_with_reference, mutate_text, run, run_json_batch
 
 
 def canon(a):
@@ -85,21 +85,8 @@ def random_network(rng):
 
 
 def mutate(rng, s):
-    for _ in range(rng.randint(1, 2)):
-        pos = rng.randrange(len(s) + 1)
-        op = rng.randrange(5)
-        c = rng.choice("0123456789abcdef:./%x 0")
-        if op == 0:
-            s = s[:pos] + c + s[pos:]
-        elif op == 1:
-            s = s[:pos] + s[pos + 1:]
-        elif op == 2:
-            s = s[:pos] + c + s[pos + 1:]
-        elif op == 3:
-            s = s[:pos]
-        else:
-            s = s + rng.choice(("/0", "/08", "/33", "/129", "/255.255.0.0", "/0.0.255.255", "/255.0.255.0"))
-    return s if s and not s.startswith("-") else "x" + s
+    suffixes = ("/0", "/08", "/33", "/129", "/255.255.0.0", "/0.0.255.255", "/255.0.255.0")
+    return mutate_text(rng, s, "0123456789abcdef:./%x 0", 2, (lambda rng, s, pos: s + rng.choice(suffixes),))
 
 
 def sockit_each(inputs):

@@ -49,6 +49,27 @@ def run_json_batch(args, inputs, chunk):
     return records
 
 
+def mutate_text(rng, s, alphabet, max_rounds, more_edits=()):
+    """A differential test's near-miss input: s after 1 to max_rounds random edits at a random position pos,
+    each one of: insert a character of `alphabet`, delete one, replace one, cut the rest off, or one of
+    `more_edits` (functions (rng, s, pos) -> s). Never starts with '-' (it would be an option)."""
+    for _ in range(rng.randint(1, max_rounds)):
+        pos = rng.randrange(len(s) + 1)
+        op = rng.randrange(4 + len(more_edits))
+        c = rng.choice(alphabet)
+        if op == 0:
+            s = s[:pos] + c + s[pos:]
+        elif op == 1:
+            s = s[:pos] + s[pos + 1:]
+        elif op == 2:
+            s = s[:pos] + c + s[pos + 1:]
+        elif op == 3:
+            s = s[:pos]
+        else:
+            s = more_edits[op - 4](rng, s, pos)
+    return s if s and not s.startswith("-") else "x" + s
+
+
 def compare_with_reference(test, inputs, records, reference):
     """Differential check of a batch's records against a reference: reference(input) is None when the
     reference rejects the input (the record must be an error), else the fields the record must hold.
