@@ -115,7 +115,7 @@ class Server:
             try:
                 with open(f"/proc/{self.pid}/task/{tid}/children") as f:
                     kids += [int(p) for p in f.read().split()]
-            except FileNotFoundError:
+            except (FileNotFoundError, ProcessLookupError):
                 pass
         return kids
 
@@ -127,7 +127,7 @@ class Server:
                 with open(f"/proc/{pid}/stat") as f:
                     if f.read().rsplit(")", 1)[1].split()[0] == "Z":
                         z.append(pid)
-            except FileNotFoundError:
+            except (FileNotFoundError, ProcessLookupError):  # reaped before open, or between open and read
                 pass
         return z
 
