@@ -4,53 +4,14 @@
 # network namespace whose resolv.conf points at a stub DNS server on its own loopback (answers NXDOMAIN), so
 # no query ever leaves the machine.
 import json
-import os
 import socket
 import subprocess
 import unittest
 
-from sockit_test import EX_NOHOST, EX_OK, EX_USAGE, SOCKIT, need, run, run_json
+from offline_dns import run_offline
+from sockit_test import EX_NOHOST, EX_OK, EX_USAGE, need, run, run_json
 
 PYTHON = "/usr/bin/python3"
-
-# Runs inside `unshare -m -n`: loopback up, resolv.conf bind-mounted to a stub DNS server on 127.0.0.1:53
-# that answers every query with NXDOMAIN; then runs the command given and reports its outcome as JSON.
-OFFLINE = r'''
-import json, os, socket, subprocess, sys, tempfile, threading
-subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
-conf = tempfile.NamedTemporaryFile("w", delete=False, prefix="sockit-resolv-")
-conf.write("nameserver 127.0.0.1\noptions timeout:2 attempts:1\n")
-conf.close()
-subprocess.run(["mount", "--bind", conf.name, "/etc/resolv.conf"], check=True)
-os.unlink(conf.name)
-stub = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-stub.bind(("127.0.0.1", 53))
-def serve():
-    while True:
-        q, peer = stub.recvfrom(512)
-        if len(q) < 17:
-            continue
-        end = 12
-        while end < len(q) and q[end] != 0:
-            end += q[end] + 1
-        end += 5  # the root label, QTYPE, QCLASS
-        # same ID, QR + RD + RA, RCODE 3 (NXDOMAIN); the question echoed, no records
-        stub.sendto(q[:2] + bytes([0x81, 0x83]) + b"\x00\x01\x00\x00\x00\x00\x00\x00" + q[12:end], peer)
-threading.Thread(target=serve, daemon=True).start()
-p = subprocess.run(sys.argv[1:], capture_output=True, text=True, timeout=30)
-print(json.dumps({"rc": p.returncode, "stdout": p.stdout, "stderr": p.stderr}))
-'''
-
-
-def run_offline(*args):
-    """Runs `sockit ARGS` in a private network + mount namespace with the NXDOMAIN stub (see OFFLINE)."""
-    need("unshare")
-    proc = subprocess.run(["unshare", "-m", "-n", PYTHON, "-c", OFFLINE, SOCKIT, *map(str, args)],
-                          capture_output=True, text=True, timeout=60)
-    if proc.returncode != 0:
-        raise unittest.SkipTest(f"cannot create a network namespace here: {proc.stderr.strip()}")
-    return json.loads(proc.stdout)
-
 
 class Ifaces(unittest.TestCase):
     def reference(self):
