@@ -61,9 +61,9 @@ Example: sockit dns example.org AAAA MX @127.0.0.1 -p 5353 +short
 
 /// The servers to ask, in order: @SERVER (an address, or every address getaddrinfo gives for a name),
 /// else resolv.conf's nameservers (at most three, as glibc reads them; the local host when there is none).
-/// Sets *from_conf when resolv.conf supplied them (with its timeout and attempts in *conf).
-result<std::vector<endpoint>> pick_servers(const dns::dig_args& a, bool& from_conf, dns::resolv_conf& conf,
-                                           int& code, std::string& why) {
+/// Without @SERVER, *conf is what resolv.conf says (its timeout and attempts apply then).
+result<std::vector<endpoint>> pick_servers(const dns::dig_args& a, dns::resolv_conf& conf, int& code,
+                                           std::string& why) {
     const std::uint16_t port = a.port.value_or(53);
     std::vector<endpoint> out;
     if (a.server) {
@@ -92,7 +92,6 @@ result<std::vector<endpoint>> pick_servers(const dns::dig_args& a, bool& from_co
     const char* path = std::getenv("SOCKIT_RESOLV_CONF");  // another file, for tests and chroots
     auto loaded = dns::load_resolv_conf(path != nullptr && *path != '\0' ? path : "/etc/resolv.conf");
     if (loaded) conf = *loaded;
-    from_conf = true;
     if (conf.nameservers.empty()) conf.nameservers.push_back(ip_address::parse("127.0.0.1").value());
     for (const auto& addr : conf.nameservers) {
         auto ep = endpoint::from_ip(addr, port);
@@ -132,20 +131,24 @@ int run_dns(std::span<char*> args) {
         return exit_code::usage;
     }
 
-    bool from_conf = false;
     dns::resolv_conf conf;
     int code = exit_code::ok;
     std::string why;
-    auto servers = pick_servers(a, from_conf, conf, code, why);
+    auto servers = pick_servers(a, conf, code, why);
     if (!servers) {
         print_error("dns", fmt::format("server '{}'", a.server.value_or("resolv.conf")), why);
         return code;
     }
 
-    dns::exchange_options options;
-    options.timeout = a.timeout.value_or(from_conf ? std::chrono::duration_cast<std::chrono::milliseconds>(conf.timeout)
-                                                   : std::chrono::milliseconds(5000));
-    options.tries = a.tries.value_or(from_conf ? conf.attempts : 3U);
+    dns::batch_options batch;
+    batch.servers = std::move(*servers);
+    dns::exchange_options& options = batch.exchange;
+    if (!a.server) {  // resolv.conf's servers come with its timeout and attempts
+        options.timeout = std::chrono::duration_cast<std::chrono::milliseconds>(conf.timeout);
+        options.tries = conf.attempts;
+    }
+    if (a.timeout) options.timeout = *a.timeout;
+    if (a.tries) options.tries = *a.tries;
     options.start_with_tcp = a.tcp;
     options.ignore_truncation = a.ignore_truncation;
     options.query.recursion_desired = a.recurse;
@@ -155,9 +158,8 @@ int run_dns(std::span<char*> args) {
     if (a.batch_file) {
         dns_batch_settings settings;
         settings.file = *a.batch_file;
-        settings.servers = *servers;
-        settings.options = options;
-        settings.in_flight = a.in_flight.value_or(100);
+        settings.batch = std::move(batch);
+        if (a.in_flight) settings.batch.in_flight = *a.in_flight;
         settings.default_type = a.types.empty() ? dns::rr_type::a : a.types.front();
         settings.klass = a.klass;
         return run_dns_batch(settings);
@@ -175,9 +177,6 @@ int run_dns(std::span<char*> args) {
     }
     std::vector<std::optional<result<dns::exchange_result>>> outcomes(questions.size());
     std::size_t next = 0;
-    dns::batch_options batch;
-    batch.servers = *servers;
-    batch.exchange = options;
     batch.in_flight = questions.size();
     auto ran = dns::run_batch(
         **loop, batch,
@@ -197,14 +196,14 @@ int run_dns(std::span<char*> args) {
         const auto& q = questions[i];
         const auto& r = *outcomes[i];
         status = std::max(status, dns_exit_code(r));
-        const endpoint& server = r ? r->server : servers->back();  // the one that answered, else the last asked
+        const endpoint& server = r ? r->server : batch.servers.back();  // the one that answered, else the last asked
         if (a.json) {
-            doc.push_back(dns_exchange_json(q, server, r, options, servers->size()));
+            doc.push_back(dns_exchange_json(q, server, r, options, batch.servers.size()));
             continue;
         }
         if (!r) {
             print_error("dns", fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(server)),
-                        dns_failure_text(r.error(), options, servers->size()));
+                        dns_failure_text(r.error(), options, batch.servers.size()));
             continue;
         }
         if (a.short_output) {

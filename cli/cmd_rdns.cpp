@@ -63,10 +63,7 @@ int run_rdns(std::span<char*> args) {
         } else {
             print_error("rdns", shown, why);
         }
-        int code = missing ? exit_code::no_host
-                   : (ec == gai_errc::again || ec == gai_errc::fail) ? exit_code::unavailable
-                                                                      : exit_code::os_error;
-        status = std::max(status, code);
+        status = std::max(status, lookup_exit_code(ec));
     }
     if (json) {
         print_json(doc);

@@ -20,6 +20,7 @@
 #include "output.hpp"
 #include "sockit/dns/client/batch_resolver.hpp"
 #include "sockit/event/event_loop.hpp"
+#include "sockit/sys/sys_error.hpp"
 
 namespace sockit::cli {
 namespace {
@@ -97,7 +98,7 @@ int run_dns_batch(const dns_batch_settings& settings) {
     if (settings.file != "-") {
         file.open(settings.file);
         if (!file) {
-            print_error("dns", settings.file, std::error_code(errno, std::generic_category()).message());
+            print_error("dns", settings.file, last_error().message());
             return exit_code::io_error;
         }
         in = &file;
@@ -109,17 +110,11 @@ int run_dns_batch(const dns_batch_settings& settings) {
     }
     line_reader reader(*in, settings);
     std::deque<batch_line> pending;  // lines handed to the resolver and not yet printed (FIFO by index)
-    std::size_t first_index = 0;
     std::size_t done = 0;
     std::size_t failures = 0;
     int status = exit_code::ok;
     const bool tty = ::isatty(STDERR_FILENO) == 1;
     const bool line_flush = ::isatty(STDOUT_FILENO) == 1;
-
-    dns::batch_options options;
-    options.servers = settings.servers;
-    options.exchange = settings.options;
-    options.in_flight = settings.in_flight;
 
     auto source = [&]() -> std::optional<dns::batch_job> {
         auto line = reader.next();
@@ -128,41 +123,36 @@ int run_dns_batch(const dns_batch_settings& settings) {
         pending.push_back(std::move(*line));
         return job;
     };
-    auto sink = [&](std::size_t index, const result<dns::exchange_result>& outcome, std::chrono::microseconds elapsed) {
-        batch_line& line = pending[index - first_index];
+    // Delivery is in index order: the front of `pending` is always the line whose outcome arrives.
+    auto sink = [&](std::size_t, const result<dns::exchange_result>& outcome, std::chrono::microseconds elapsed) {
+        const batch_line& line = pending.front();
         nlohmann::ordered_json doc;
         doc["line"] = line.number;
         doc["name"] = line.q ? line.q->name.to_string() : line.name_text;
         doc["type"] = line.q ? dns::to_string(line.q->type) : line.type_text;
-        auto answers = nlohmann::ordered_json::array();
+        nlohmann::ordered_json error = nullptr;
         if (!line.q) {
             doc["status"] = "INVALID";
+            doc["answers"] = nlohmann::ordered_json::array();
+            error = line.problem;
             status = std::max(status, static_cast<int>(exit_code::data_error));
             ++failures;
+        } else if (outcome) {
+            doc["status"] = dns_status(outcome);
+            doc["answers"] = dns_section_json(outcome->response.answers);
         } else {
             doc["status"] = dns_status(outcome);
+            doc["answers"] = nlohmann::ordered_json::array();
+            error = dns_failure_text(outcome.error(), settings.batch.exchange, settings.batch.servers.size());
             status = std::max(status, dns_exit_code(outcome));
-            if (outcome) {
-                for (const auto& rr : outcome->response.answers) answers.push_back(dns_record_json(rr));
-            } else {
-                ++failures;
-            }
+            ++failures;
         }
-        doc["answers"] = std::move(answers);
-        doc["time_ms"] = static_cast<double>(elapsed.count()) / 1000.0;
-        if (!line.q) {
-            doc["error"] = line.problem;
-        } else if (!outcome) {
-            doc["error"] = dns_failure_text(outcome.error(), settings.options, settings.servers.size());
-        } else {
-            doc["error"] = nullptr;
-        }
+        doc["time_ms"] = dns_millis(elapsed);
+        doc["error"] = std::move(error);
         std::cout << doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
         if (line_flush) std::cout.flush();
         ++done;
-        // Delivery is in index order: the front of `pending` is always the line just printed.
-        pending.erase(pending.begin());
-        ++first_index;
+        pending.pop_front();
     };
 
     timer_handle progress;
@@ -172,7 +162,7 @@ int run_dns_batch(const dns_batch_settings& settings) {
             std::fflush(stderr);
         });
     }
-    auto ran = dns::run_batch(**loop, options, source, sink);
+    auto ran = dns::run_batch(**loop, settings.batch, source, sink);
     if (progress) (*loop)->cancel_timer(progress);
     if (tty) std::fprintf(stderr, "\rsockit dns: %zu done, %zu failed%*s\n", done, failures, 20, "");
     std::cout.flush();

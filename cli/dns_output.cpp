@@ -32,13 +32,6 @@ std::string time_text(const char* format, bool utc) {
     return std::string(buf, n);
 }
 
-nlohmann::ordered_json section_json(const std::vector<dns::resource_record>& records) {
-    auto out = nlohmann::ordered_json::array();
-    for (const auto& rr : records) out.push_back(dns_record_json(rr));
-    return out;
-}
-
-double millis(std::chrono::microseconds us) { return static_cast<double>(us.count()) / 1000.0; }
 
 }  // namespace
 
@@ -81,6 +74,14 @@ nlohmann::ordered_json dns_record_json(const dns::resource_record& rr) {
             {"data", dns::rdata_to_string(rr.data)}};
 }
 
+nlohmann::ordered_json dns_section_json(const std::vector<dns::resource_record>& records) {
+    auto out = nlohmann::ordered_json::array();
+    for (const auto& rr : records) out.push_back(dns_record_json(rr));
+    return out;
+}
+
+double dns_millis(std::chrono::microseconds us) { return static_cast<double>(us.count()) / 1000.0; }
+
 nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint& server,
                                          const result<dns::exchange_result>& outcome,
                                          const dns::exchange_options& options, std::size_t servers) {
@@ -106,9 +107,9 @@ nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint&
     }
     doc["flags"] = flags;
     static const std::vector<dns::resource_record> none;
-    doc["answer"] = section_json(r ? r->response.answers : none);
-    doc["authority"] = section_json(r ? r->response.authority : none);
-    doc["additional"] = section_json(r ? r->response.additional : none);
+    doc["answer"] = dns_section_json(r ? r->response.answers : none);
+    doc["authority"] = dns_section_json(r ? r->response.authority : none);
+    doc["additional"] = dns_section_json(r ? r->response.additional : none);
     if (r && r->response.opt) {
         doc["edns"] = {{"version", r->response.opt->version},
                        {"udp_payload", r->response.opt->udp_payload},
@@ -116,7 +117,7 @@ nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint&
     } else {
         doc["edns"] = nullptr;
     }
-    doc["time_ms"] = r ? nlohmann::ordered_json(millis(r->elapsed)) : nlohmann::ordered_json(nullptr);
+    doc["time_ms"] = r ? nlohmann::ordered_json(dns_millis(r->elapsed)) : nlohmann::ordered_json(nullptr);
     doc["msg_size"] = r ? nlohmann::ordered_json(r->wire.size()) : nlohmann::ordered_json(nullptr);
     doc["when"] = time_text("%Y-%m-%dT%H:%M:%SZ", true);
     doc["tries"] = r ? nlohmann::ordered_json(r->tries) : nlohmann::ordered_json(nullptr);

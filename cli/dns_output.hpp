@@ -2,9 +2,11 @@
 // `sockit dns` output: dig-style text, +short, JSON objects, statuses and exit codes of exchanges.
 #pragma once
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sockit/core/result.hpp"
 #include "sockit/dns/client/exchange.hpp"
@@ -31,6 +33,12 @@ std::string dns_failure_text(const std::error_code& ec, const dns::exchange_opti
 
 /// One record as {name, type, class, ttl, data}.
 nlohmann::ordered_json dns_record_json(const dns::resource_record& rr);
+
+/// A section's records as a JSON array of dns_record_json objects.
+nlohmann::ordered_json dns_section_json(const std::vector<dns::resource_record>& records);
+
+/// Microseconds as fractional milliseconds, as the JSON `time_ms` keys carry them.
+double dns_millis(std::chrono::microseconds us);
 
 /// One exchange as the JSON object documented in README (single-query mode); `server` is the one that
 /// answered, else the last of the `servers` asked.

@@ -13,6 +13,7 @@
 #include "sockit/dns/message_view.hpp"
 #include "sockit/dns/tcp_framing.hpp"
 #include "sockit/sock/socket.hpp"
+#include "sockit/sys/sys_error.hpp"
 
 namespace sockit::dns {
 
@@ -78,7 +79,7 @@ result<std::uint16_t> query_engine::next_id() {
             ssize_t n = ::getrandom(random_.data() + got, random_.size() - got, 0);
             if (n < 0) {
                 if (errno == EINTR) continue;
-                return fail(std::error_code(errno, std::generic_category()));
+                return fail(last_error());
             }
             got += static_cast<std::size_t>(n);
         }
@@ -95,9 +96,10 @@ result<void> query_engine::start(const question& q, const endpoint& server, cons
     p->q = q;
     p->server = server;
     p->opt = options;
+    if (p->opt.tries == 0) p->opt.tries = 1;  // at least one try on each transport
     p->done = std::move(done);
     p->tcp = options.start_with_tcp;
-    p->tries_left = options.tries == 0 ? 1 : options.tries;
+    p->tries_left = p->opt.tries;
     p->started = event_loop::clock::now();
     p->stats.server = server;
     const std::uint64_t key = next_key_++;
@@ -303,7 +305,7 @@ void query_engine::accept(std::uint64_t key, bytes_view response) {
         // RFC 7766 §5: a truncated UDP answer is retried over TCP, with a fresh ID and the full tries.
         p.tcp = true;
         p.stats.truncated_retry = true;
-        p.tries_left = p.opt.tries == 0 ? 1 : p.opt.tries;
+        p.tries_left = p.opt.tries;
         close_transport(p);
         p.query.clear();
         if (auto r = begin_try(p); !r) finish(key, fail(r.error()));
