@@ -11,8 +11,6 @@
 
 #include "dns_summary.hpp"
 #include "put_text.hpp"
-#include "sockit/dns/rdata.hpp"
-#include "sockit/ip/ip_address.hpp"
 #include "sockit/wire/option_cursor.hpp"
 #include "sockit/wire/protocol_numbers.hpp"
 

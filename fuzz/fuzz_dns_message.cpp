@@ -3,7 +3,6 @@
 // never fails, and decode(encode(decode(x))) == decode(x), compressed and not.
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 
 #include "sockit/dns/message.hpp"
 #include "sockit/dns/message_view.hpp"

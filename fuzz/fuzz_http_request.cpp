@@ -2,7 +2,6 @@
 // Fuzz target for http::request_parser (RFC 9112): no crash or hang; the whole-buffer, byte-by-byte and
 // split parses give the same transcript; every request parsed is serialized again and parses the same.
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 

@@ -2,7 +2,6 @@
 // Fuzz target for http::response_parser (RFC 9112): no crash or hang; whole-buffer, byte-by-byte and
 // split parses agree; every response parsed is serialized again and parses the same.
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>

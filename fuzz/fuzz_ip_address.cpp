@@ -5,7 +5,6 @@
 #include <arpa/inet.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <string_view>
 

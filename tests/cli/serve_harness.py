@@ -37,8 +37,7 @@ class Server:
                 m = LISTEN_RE.match(line)
                 if m:
                     self.ports[(m.group(4), m.group(3))] = int(m.group(2))
-                elif line.startswith("{") and json.loads(line).get("event") == "listening":
-                    j = json.loads(line)
+                elif line.startswith("{") and (j := json.loads(line)).get("event") == "listening":
                     self.ports[(j["service"], j["transport"])] = int(j["address"].rsplit(":", 1)[1])
         except BaseException:
             self.kill()
