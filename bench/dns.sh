@@ -14,32 +14,38 @@
 #        DNS_BENCH_NAMES (count override), DNS_BENCH_IN_FLIGHT (sockit --in-flight, default 100),
 #        DNS_BENCH_DELAY_MS (case 2's delay, default 5).
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
-build=${SOCKIT_BUILD_DIR:-$top/build/release}
-sockit=$build/sockit
+# shellcheck source=lib.bash source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.bash"
+need_tools nsd dig timeout
 json=0
 [ "${1:-}" = --json ] && json=1
-[ -x "$sockit" ] || { echo "dns.sh: $sockit not built (cmake --build $build --target sockit)" >&2; exit 69; }
-for tool in nsd dig timeout; do
-  command -v "$tool" >/dev/null || { echo "dns.sh: $tool is not installed (scripts/install-deps)" >&2; exit 69; }
-done
-py=/usr/bin/python3
 names=${DNS_BENCH_NAMES:-10000}
 [ "${BENCH_SMOKE:-0}" = 1 ] && names=${DNS_BENCH_NAMES:-1000}
 in_flight=${DNS_BENCH_IN_FLIGHT:-100}
 limit=600  # seconds any one process may run
 
-work=$(mktemp -d)
 nsd_pid=
 far_pid=
-cleanup() {
+bench_cleanup() {
   [ -n "$nsd_pid" ] && kill "$nsd_pid" 2>/dev/null && wait "$nsd_pid" 2>/dev/null || true
   [ -n "$far_pid" ] && kill "$far_pid" 2>/dev/null && wait "$far_pid" 2>/dev/null || true
-  rm -rf "$work"
 }
-trap cleanup EXIT
 
-port=$("$py" -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# A port free for both UDP and TCP (NSD binds both; a port free for one only made it fail to start once).
+port=$("$py" - <<'PY'
+import socket
+for _ in range(100):
+    u, t = socket.socket(socket.AF_INET, socket.SOCK_DGRAM), socket.socket()
+    u.bind(("127.0.0.1", 0))
+    try:
+        t.bind(("127.0.0.1", u.getsockname()[1]))
+    except OSError:
+        continue
+    print(u.getsockname()[1])
+    break
+PY
+)
+[ -n "$port" ] || { echo "dns.sh: no port free for both UDP and TCP" >&2; exit 69; }
 "$py" - "$work" "$names" <<'PY'
 import sys
 work, n = sys.argv[1], int(sys.argv[2])

@@ -9,15 +9,11 @@
 # Prints `case | sockit | peer | ratio` where the figures are req/s and ratio = sockit / nginx (higher is
 # better; targets: >= 1.2 on 1 KiB, >= 1.0 on 1 MiB), and the load average before and after.
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
-build=${SOCKIT_BUILD_DIR:-$top/build/release}
-sockit=$build/sockit
+work=$(mktemp -d /dev/shm/sockit-http-bench.XXXXXX 2>/dev/null || mktemp -d)
+# shellcheck source=lib.bash source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.bash"
+need_tools nginx wrk timeout ss
 mode=${1:-}
-[ -x "$sockit" ] || { echo "http.sh: $sockit not built (cmake --build $build --target sockit)" >&2; exit 69; }
-for tool in nginx wrk timeout ss; do
-  command -v "$tool" >/dev/null || { echo "http.sh: $tool is not installed (scripts/install-deps)" >&2; exit 69; }
-done
-py=/usr/bin/python3
 
 secs=${HTTP_BENCH_SECONDS:-10}
 [ "${BENCH_SMOKE:-0}" = 1 ] && secs=${HTTP_BENCH_SECONDS:-2}
@@ -26,33 +22,17 @@ conns=${HTTP_BENCH_CONNS:-100}
 threads=${HTTP_BENCH_THREADS:-2}
 limit=$((secs * 4 + 60))  # seconds any server may live (timeout(1)); wrk stops itself after $secs
 
-work=$(mktemp -d /dev/shm/sockit-http-bench.XXXXXX 2>/dev/null || mktemp -d)
-pids=()
-cleanup() {
+pids=()  # both servers
+bench_cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$work"
 }
-trap cleanup EXIT
 chmod 755 "$work"  # nginx's workers may run as another user
 www=$work/www
 mkdir -p "$www" "$work/nginx-tmp"
 head -c 1024 /dev/urandom >"$www/1k.bin"
 head -c $((1 << 20)) /dev/urandom >"$www/1m.bin"
 chmod -R a+rX "$www"
-
-free_port() { "$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-# Waits (at most 10 s) until something listens on TCP port $1.
-wait_listening() {
-  local i
-  for ((i = 0; i < 1000; i++)); do
-    ss -Hltn "sport = :$1" | grep -q . && return 0
-    sleep 0.01
-  done
-  echo "http.sh: nothing listens on port $1" >&2
-  return 1
-}
 
 # wrk against URL $1: prints requests per second (fails when wrk saw errors other than none).
 measure() {

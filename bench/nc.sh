@@ -8,46 +8,18 @@
 # timed from the client's start until both ends have exited. Prints `case | sockit | peer | ratio` where
 # ratio = sockit's time / the peer's time (lower is better; the target is <= 0.7 against the faster peer).
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
-build=${SOCKIT_BUILD_DIR:-$top/build/release}
-sockit=$build/sockit
-[ -x "$sockit" ] || { echo "nc.sh: $sockit not built (cmake --build $build --target sockit)" >&2; exit 69; }
-for tool in nc.openbsd socat timeout; do
-  command -v "$tool" >/dev/null || { echo "nc.sh: $tool is not installed (scripts/install-deps)" >&2; exit 69; }
-done
-py=/usr/bin/python3
+work=$(mktemp -d /dev/shm/sockit-nc-bench.XXXXXX 2>/dev/null || mktemp -d)
+# shellcheck source=lib.bash source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.bash"
+need_tools nc.openbsd socat timeout
 
 mib=${NC_BENCH_MIB:-1024}
 runs=${NC_BENCH_RUNS:-3}
 if [ "${BENCH_SMOKE:-0}" = 1 ]; then mib=${NC_BENCH_MIB:-64}; runs=1; fi
 limit=300  # seconds any one process may run (timeout(1) on every process)
 
-work=$(mktemp -d /dev/shm/sockit-nc-bench.XXXXXX 2>/dev/null || mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 data=$work/data.bin
 head -c $((mib << 20)) /dev/urandom >"$data"
-
-free_port() { "$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-# Waits (at most 10 s) until something listens on TCP port $1 or Unix path $1.
-wait_listening() {
-  local what=$1 i
-  for ((i = 0; i < 1000; i++)); do
-    if [[ $what == /* ]]; then
-      grep -q " $what\$" /proc/net/unix && return 0
-    else
-      ss -Hltn "sport = :$what" | grep -q . && return 0
-    fi
-    sleep 0.01
-  done
-  echo "nc.sh: nothing listens on $what" >&2
-  return 1
-}
 
 # run_case TOOL TRANSPORT: one transfer; prints the elapsed seconds.
 run_case() {
