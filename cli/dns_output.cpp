@@ -99,11 +99,7 @@ nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint&
     doc["id"] = r ? nlohmann::ordered_json(r->response.header.id) : nlohmann::ordered_json(nullptr);
     auto flags = nlohmann::ordered_json::array();
     if (r) {
-        const auto& h = r->response.header;
-        const std::pair<bool, const char*> bits[] = {{h.qr, "qr"}, {h.aa, "aa"}, {h.tc, "tc"}, {h.rd, "rd"},
-                                                     {h.ra, "ra"}, {h.ad, "ad"}, {h.cd, "cd"}};
-        for (const auto& [on, name] : bits)
-            if (on) flags.push_back(name);
+        for (std::string_view name : r->response.header.flag_names()) flags.push_back(name);
     }
     doc["flags"] = flags;
     static const std::vector<dns::resource_record> none;

@@ -2,6 +2,8 @@
 // dns_header: decoding and encoding of the 12-byte DNS header (RFC 1035 §4.1.1, RFC 4035 §3.2).
 #include "sockit/dns/dns_header.hpp"
 
+#include <utility>
+
 #include "sockit/core/byte_order.hpp"
 #include "sockit/core/codec_errc.hpp"
 
@@ -44,6 +46,15 @@ std::uint16_t dns_header::flags_word() const noexcept {
     w |= cd ? 0x0010U : 0U;
     w |= rcode_low & 0x0FU;
     return static_cast<std::uint16_t>(w);
+}
+
+std::vector<std::string_view> dns_header::flag_names() const {
+    const std::pair<bool, std::string_view> bits[] = {{qr, "qr"}, {aa, "aa"}, {tc, "tc"}, {rd, "rd"},
+                                                      {ra, "ra"}, {ad, "ad"}, {cd, "cd"}};
+    std::vector<std::string_view> out;
+    for (const auto& [on, name] : bits)
+        if (on) out.push_back(name);
+    return out;
 }
 
 void dns_header::encode(byte_writer& out) const {

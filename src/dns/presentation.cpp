@@ -222,10 +222,10 @@ std::string to_string(const message& m) {
     out += fmt::format(";; ->>HEADER<<- opcode: {}, status: {}, id: {}\n", dns::to_string(h.opcode),
                        dns::to_string(m.full_rcode()), h.id);
     out += ";; flags:";
-    const std::pair<bool, const char*> flags[] = {{h.qr, " qr"}, {h.aa, " aa"}, {h.tc, " tc"}, {h.rd, " rd"},
-                                                  {h.ra, " ra"}, {h.ad, " ad"}, {h.cd, " cd"}};
-    for (const auto& [on, name] : flags)
-        if (on) out += name;
+    for (std::string_view name : h.flag_names()) {
+        out += ' ';
+        out += name;
+    }
     if (h.z) out += "; MBZ: 0x4";
     out += fmt::format("; QUERY: {}, ANSWER: {}, AUTHORITY: {}, ADDITIONAL: {}\n\n", m.questions.size(),
                        m.answers.size(), m.authority.size(), m.additional.size() + (m.opt ? 1U : 0U));

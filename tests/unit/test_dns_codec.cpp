@@ -209,6 +209,17 @@ struct flag_case {
     dns_header expect;  // only flag fields set
 };
 
+TEST(DnsHeader, FlagNamesInDigsOrder) {
+    dns_header h;
+    EXPECT_TRUE(h.flag_names().empty());
+    h.cd = h.ad = h.z = h.rd = h.qr = true;  // z is no flag dig names; opcode and rcode are not flags
+    h.opcode = opcode::notify;
+    h.rcode_low = 3;
+    EXPECT_EQ(h.flag_names(), (std::vector<std::string_view>{"qr", "rd", "ad", "cd"}));
+    h.aa = h.tc = h.ra = true;
+    EXPECT_EQ(h.flag_names(), (std::vector<std::string_view>{"qr", "aa", "tc", "rd", "ra", "ad", "cd"}));
+}
+
 TEST(DnsHeader, EveryFlagBit) {
     auto h = [](auto set) {
         dns_header x;

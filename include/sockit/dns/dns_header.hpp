@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
+#include <vector>
 
 #include "sockit/core/byte_writer.hpp"
 #include "sockit/core/bytes.hpp"
@@ -41,6 +43,10 @@ struct dns_header {
 
     /// The flags word (bytes 2 and 3) as sent.
     [[nodiscard]] std::uint16_t flags_word() const noexcept;
+
+    /// The names of the flags that are set, as dig prints them and in its order: qr aa tc rd ra ad cd (the
+    /// reserved z bit is not among them). Allocates.
+    [[nodiscard]] std::vector<std::string_view> flag_names() const;
 
     friend bool operator==(const dns_header&, const dns_header&) = default;
 };
