@@ -171,10 +171,8 @@ void dns_name::append_to(std::string& out) const {
 }
 
 std::string dns_name::to_string() const {
-    std::string s;
-    s.reserve(size_ + 8U);
-    append_to(s);
-    return s;
+    char text[max_text_size];
+    return std::string(text, write_text(text));
 }
 
 bool dns_name::equivalent(const dns_name& other) const noexcept {

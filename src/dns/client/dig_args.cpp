@@ -163,32 +163,25 @@ result<dig_args, dig_args_error> parse_dig_args(std::span<const std::string_view
             if (!attached.empty()) return attached;
             return next(opt);
         };
+        // A long option's value: `--name VALUE` or `--name=VALUE` (the caller checked that word is one of them).
+        auto long_value = [&](std::string_view name) -> result<std::string_view, error> {
+            if (word == name) return next(word);
+            return word.substr(name.size() + 1);
+        };
         if (word == "-h" || word == "--help") {
             out.help = true;
         } else if (word == "--json") {
             out.json = true;
         } else if (word == "--batch" || word.starts_with("--batch=")) {
-            std::string_view v;
-            if (word == "--batch") {
-                auto n = next(word);
-                if (!n) return fail(n.error());
-                v = *n;
-            } else {
-                v = word.substr(8);
-            }
-            if (v.empty()) return bad(word, "needs a file name (- for stdin)");
-            out.batch_file = std::string(v);
+            auto v = long_value("--batch");
+            if (!v) return fail(v.error());
+            if (v->empty()) return bad(word, "needs a file name (- for stdin)");
+            out.batch_file = std::string(*v);
         } else if (word == "--in-flight" || word.starts_with("--in-flight=")) {
-            std::string_view v;
-            if (word == "--in-flight") {
-                auto n = next(word);
-                if (!n) return fail(n.error());
-                v = *n;
-            } else {
-                v = word.substr(12);
-            }
-            auto n = parse_number<std::size_t>(v, 1, 10000);
-            if (!n) return bad(v, "--in-flight wants a number in 1..10000");
+            auto v = long_value("--in-flight");
+            if (!v) return fail(v.error());
+            auto n = parse_number<std::size_t>(*v, 1, 10000);
+            if (!n) return bad(*v, "--in-flight wants a number in 1..10000");
             out.in_flight = *n;
         } else if (opt == "-p") {
             auto v = value();
