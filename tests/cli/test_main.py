@@ -1,6 +1,5 @@
 # SPDX-License-Identifier: MIT
 # The `sockit` front end: command list, help, unknown commands, and `sockit sizes` against a C compiler.
-import json
 import re
 import os
 import subprocess

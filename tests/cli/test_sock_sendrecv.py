@@ -2,7 +2,6 @@
 # `sockit send` and `sockit recv` on loopback: against each other, against Python sockets and OpenBSD nc as
 # reference peers, both address families, UDP and TCP, clean exit on SIGINT/SIGTERM, and bad input.
 import json
-import os
 import re
 import select
 import signal

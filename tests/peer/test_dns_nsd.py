@@ -13,35 +13,11 @@ import tempfile
 import unittest
 
 from nc_peer import sanitized
-from sockit_test import EX_OK, EX_DATAERR, SOCKIT, need, run, stop_process, wait_ready
+from sockit_test import EX_OK, EX_DATAERR, SOCKIT, free_port_on_both, need, run, stop_process, wait_ready
 
 ZONE = "test.sockit"
 BIG = 100          # A records at big.test.sockit: far over 512 bytes, so UDP must truncate
 GENERATED = 2000   # gen-N.test.sockit for --batch
-
-
-def free_port():
-    """A port free for UDP and TCP on both 127.0.0.1 and ::1 (checked by binding all four)."""
-    for _ in range(50):
-        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-        probe.close()
-        if port < 20000:
-            continue
-        ok = True
-        for family, host in ((socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")):
-            for kind in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
-                s = socket.socket(family, kind)
-                try:
-                    s.bind((host, port))
-                except OSError:
-                    ok = False
-                finally:
-                    s.close()
-        if ok:
-            return port
-    raise RuntimeError("no free port")
 
 
 def zone_text():
@@ -82,7 +58,7 @@ class NSD:
 
     def __init__(self):
         self.dir = tempfile.mkdtemp(prefix="sockit-nsd-")
-        self.port = free_port()
+        self.port = free_port_on_both((socket.SOCK_DGRAM, socket.SOCK_STREAM), min_port=20000)  # UDP and TCP
         with open(os.path.join(self.dir, "test.zone"), "w") as f:
             f.write(zone_text())
         with open(os.path.join(self.dir, "reverse.zone"), "w") as f:

@@ -14,8 +14,9 @@ import tempfile
 import time
 import unittest
 
-from nginx_fixture import Nginx, _free_port, _listening
-from sockit_test import (EX_DATAERR, EX_IOERR, EX_OK, EX_UNAVAILABLE, SOCKIT, need, stop_process, wait_ready)
+from nginx_fixture import Nginx
+from sockit_test import (EX_DATAERR, EX_IOERR, EX_OK, SOCKIT, bound, free_port_on_both, need, stop_process,
+                         wait_ready)
 from nc_peer import sanitized
 
 CURL = shutil.which("curl") or "/usr/bin/curl"
@@ -227,10 +228,10 @@ class PythonHttpServer(unittest.TestCase):
         with open(os.path.join(cls.tmp, "data.bin"), "wb") as f:
             f.write(os.urandom(300000))
         os.makedirs(os.path.join(cls.tmp, "sub"))
-        cls.port = _free_port()
+        cls.port = free_port_on_both()
         cls.proc = subprocess.Popen([sys.executable, "-m", "http.server", str(cls.port), "--bind", "127.0.0.1",
                                      "--directory", cls.tmp], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if not wait_ready(cls.proc, lambda: _listening(cls.port), 15):
+        if not wait_ready(cls.proc, lambda: bound(cls.port), 15):
             raise AssertionError("python3 -m http.server did not start")
 
     @classmethod

@@ -12,7 +12,7 @@ import tempfile
 import time
 import unittest
 
-from sockit_test import SOCKIT
+from sockit_test import SOCKIT, bound, wait_until
 
 NC = "/bin/nc.openbsd"
 DEADLINE = 120  # seconds any one process of a test may take
@@ -39,20 +39,9 @@ def free_port(family=socket.AF_INET, kind=socket.SOCK_STREAM):
 
 
 def wait_bound(port, proto="tcp", timeout=10):
-    """Waits until something listens (TCP) or is bound (UDP) on `port`, reading /proc/net without connecting
-    (a connect would use up nc -l's only client)."""
-    state = "0A" if proto == "tcp" else "07"
-    want = f":{port:04X}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for table in (f"/proc/net/{proto}", f"/proc/net/{proto}6"):
-            with open(table) as f:
-                for line in f.readlines()[1:]:
-                    cells = line.split()
-                    if cells[1].endswith(want) and cells[3] == state:
-                        return
-        time.sleep(0.02)
-    raise AssertionError(f"nothing bound to {proto} port {port} within {timeout} s")
+    """Waits until something listens (TCP) or is bound (UDP) on `port` (sockit_test.bound: /proc/net, no connect)."""
+    if not wait_until(lambda: bound(port, proto), timeout):
+        raise AssertionError(f"nothing bound to {proto} port {port} within {timeout} s")
 
 
 def wait_unix(path, timeout=10):

@@ -5,12 +5,11 @@
 #       url = f"http://127.0.0.1:{ng.port}/"
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import unittest
 
-from sockit_test import stop_process, wait_ready
+from sockit_test import bound, free_port_on_both, stop_process, wait_ready
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -41,41 +40,6 @@ http {{
     }}
 }}
 """
-
-
-def _port_free(port):
-    for family, host in ((socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")):
-        with socket.socket(family, socket.SOCK_STREAM) as s:
-            try:
-                s.bind((host, port))
-            except OSError:
-                return False
-    return True
-
-
-def _free_port():
-    """A port free on both 127.0.0.1 and ::1 right now (the kernel's pick on 127.0.0.1, checked on ::1)."""
-    for _ in range(50):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        if _port_free(port):
-            return port
-    raise AssertionError("no port free on both 127.0.0.1 and ::1")
-
-
-def _listening(port):
-    want = f":{port:04X}"
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        try:
-            with open(table) as f:
-                for line in f.readlines()[1:]:
-                    cells = line.split()
-                    if cells[1].endswith(want) and cells[3] == "0A":
-                        return True
-        except OSError:
-            pass
-    return False
 
 
 class Nginx:
@@ -110,14 +74,14 @@ class Nginx:
     def start(self):
         self.prefix = tempfile.mkdtemp(prefix="sockit-nginx-")
         for attempt in range(5):  # another process may take the port between the check and nginx's bind
-            port = _free_port()
+            port = free_port_on_both()
             conf = os.path.join(self.prefix, "nginx.conf")
             with open(conf, "w") as f:
                 f.write(self._config(port))
             self.proc = subprocess.Popen([NGINX, "-c", conf, "-p", self.prefix + "/", "-e",
                                           os.path.join(self.prefix, "error.log")],
                                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            if wait_ready(self.proc, lambda: _listening(port), self.timeout):
+            if wait_ready(self.proc, lambda: bound(port), self.timeout):
                 self.port = port
                 return port
             err = self.proc.stderr.read().decode(errors="replace") if self.proc.poll() is not None else ""

@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+import socket
 import subprocess
 import time
 import unittest
@@ -92,6 +93,45 @@ def need(tool):
     """Skips the test when a peer tool is not installed (scripts/install-deps installs them all)."""
     if shutil.which(tool) is None:
         raise unittest.SkipTest(f"{tool} is not installed (run scripts/install-deps)")
+
+
+def bound(port, proto="tcp"):
+    """True when something listens on TCP `port` (proto "tcp") or is bound to UDP `port` ("udp"), on any
+    IPv4 or IPv6 address, read from /proc/net without connecting (a connect would use up nc -l's only client)."""
+    state = "0A" if proto == "tcp" else "07"
+    want = f":{port:04X}"
+    for table in (f"/proc/net/{proto}", f"/proc/net/{proto}6"):
+        try:
+            with open(table) as f:
+                for line in f.readlines()[1:]:
+                    cells = line.split()
+                    if cells[1].endswith(want) and cells[3] == state:
+                        return True
+        except OSError:
+            pass
+    return False
+
+
+def free_port_on_both(kinds=(socket.SOCK_STREAM,), min_port=0):
+    """A port free right now on both 127.0.0.1 and ::1 for every socket type in `kinds`: the kernel's pick
+    for kinds[0] on 127.0.0.1 (picked again when below `min_port`), checked by binding every combination."""
+    def bindable(port, family, host, kind):
+        with socket.socket(family, kind) as s:
+            try:
+                s.bind((host, port))
+            except OSError:
+                return False
+        return True
+
+    for _ in range(50):
+        with socket.socket(socket.AF_INET, kinds[0]) as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port >= min_port and all(bindable(port, family, host, kind)
+                                    for family, host in ((socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1"))
+                                    for kind in kinds):
+            return port
+    raise AssertionError("no port free on both 127.0.0.1 and ::1")
 
 
 def wait_until(predicate, timeout, interval=0.02):
