@@ -15,17 +15,21 @@ namespace sockit::dns {
 result<message> message::decode(bytes_view wire) {
     auto view = message_view::parse(wire);
     if (!view) return fail(view.error());
+    return from_view(*view);
+}
+
+result<message> message::from_view(const message_view& view) {
     message m;
-    m.header = view->header();
+    m.header = view.header();
     m.questions.reserve(m.header.qdcount);
-    for (const record_view& q : view->questions()) {
+    for (const record_view& q : view.questions()) {
         auto name = q.name();
         if (!name) return fail(name.error());
         m.questions.push_back({*name, q.type, q.klass});
     }
     for (section s : {section::answer, section::authority, section::additional}) {
         auto& out = m.records(s);
-        for (const record_view& rv : view->entries(s)) {
+        for (const record_view& rv : view.entries(s)) {
             auto rd = rv.rdata();
             if (!rd) return fail(rd.error());
             if (rv.type == rr_type::opt) {

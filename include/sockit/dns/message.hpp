@@ -18,6 +18,8 @@
 
 namespace sockit::dns {
 
+class message_view;
+
 /// The sections of a message.
 enum class section : std::uint8_t { question, answer, authority, additional };
 
@@ -35,6 +37,11 @@ struct message {
     /// Decodes one whole message (a UDP payload, or one TCP frame without its length prefix).
     /// Errors: those of message_view::parse. Allocates the vectors.
     static result<message> decode(bytes_view wire);
+
+    /// The owned copy of a message already checked by message_view::parse (whose bytes must still be
+    /// alive). Errors: none in practice (parse checked every name and RDATA); those of record_view's
+    /// accessors otherwise. Allocates the vectors.
+    static result<message> from_view(const message_view& view);
 
     /// Encodes the message, compressing names unless compress is false. Errors: too_large (over 65535
     /// bytes, or a count over 65535), and those of encode_rdata.

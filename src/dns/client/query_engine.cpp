@@ -47,9 +47,9 @@ bool would_block(const std::error_code& ec) noexcept {
     return ec == std::errc::resource_unavailable_try_again || ec == std::errc::operation_would_block;
 }
 
-/// The acceptance rule of RFC 5452 §9.1 for one response: our ID, QR, opcode QUERY, our question.
-verdict judge(bytes_view wire, std::uint16_t id, const question& q) noexcept {
-    auto view = message_view::parse(wire);
+/// The acceptance rule of RFC 5452 §9.1 for one response (`view`, parsed from `wire`): our ID, QR, opcode
+/// QUERY, our question.
+verdict judge(const result<message_view>& view, bytes_view wire, std::uint16_t id, const question& q) noexcept {
     if (!view) {
         // Only bytes that carry our ID count as a (bad) answer; anything else is noise or a spoof.
         bool ours = wire.size() >= 2 && ((wire[0] << 8) | wire[1]) == id;
@@ -254,8 +254,9 @@ void query_engine::on_readable(std::uint64_t key) {
                 ++p.stats.ignored;
                 continue;
             }
-            switch (judge(got, p.id, p.q)) {
-                case verdict::good: accept(key, got); return;
+            auto view = message_view::parse(got);
+            switch (judge(view, got, p.id, p.q)) {
+                case verdict::good: accept(key, *view); return;
                 case verdict::ignored: ++p.stats.ignored; break;
                 case verdict::malformed: ++p.stats.malformed; break;
             }
@@ -282,8 +283,9 @@ void query_engine::on_readable(std::uint64_t key) {
                 try_failed(key, make_error_code(client_errc::malformed_response));
                 return;
             }
-            switch (judge(frame->message, p.id, p.q)) {
-                case verdict::good: accept(key, frame->message); return;
+            auto view = message_view::parse(frame->message);
+            switch (judge(view, frame->message, p.id, p.q)) {
+                case verdict::good: accept(key, *view); return;
                 case verdict::ignored: ++p.stats.ignored; break;
                 case verdict::malformed: ++p.stats.malformed; break;
             }
@@ -292,16 +294,11 @@ void query_engine::on_readable(std::uint64_t key) {
     }
 }
 
-void query_engine::accept(std::uint64_t key, bytes_view response) {
+void query_engine::accept(std::uint64_t key, const message_view& response) {
     auto it = active_.find(key);
     if (it == active_.end()) return;
     pending& p = *it->second;
-    auto decoded = message::decode(response);
-    if (!decoded) {  // message_view accepted it, so this cannot happen; stay safe anyway
-        ++p.stats.malformed;
-        return;
-    }
-    if (!p.tcp && decoded->header.tc && !p.opt.ignore_truncation) {
+    if (!p.tcp && response.header().tc && !p.opt.ignore_truncation) {
         // RFC 7766 §5: a truncated UDP answer is retried over TCP, with a fresh ID and the full tries.
         p.tcp = true;
         p.stats.truncated_retry = true;
@@ -311,8 +308,13 @@ void query_engine::accept(std::uint64_t key, bytes_view response) {
         if (auto r = begin_try(p); !r) finish(key, fail(r.error()));
         return;
     }
+    auto decoded = message::from_view(response);
+    if (!decoded) {  // parse checked every name and RDATA, so this cannot happen; stay safe anyway
+        ++p.stats.malformed;
+        return;
+    }
     exchange_result out = std::move(p.stats);
-    out.wire.assign(response.begin(), response.end());
+    out.wire.assign(response.wire().begin(), response.wire().end());
     out.response = std::move(*decoded);
     out.over_tcp = p.tcp;
     out.elapsed = std::chrono::duration_cast<std::chrono::microseconds>(event_loop::clock::now() - p.started);

@@ -52,7 +52,7 @@ private:
     void on_writable(std::uint64_t key);
     void on_timeout(std::uint64_t key);
     void try_failed(std::uint64_t key, std::error_code why);
-    void accept(std::uint64_t key, bytes_view response);
+    void accept(std::uint64_t key, const message_view& response);
     void finish(std::uint64_t key, result<exchange_result> outcome);
     void close_transport(pending& p) noexcept;
     result<std::uint16_t> next_id();
