@@ -18,6 +18,7 @@
 #include "dns_output.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
+#include "sockit/core/split_words.hpp"
 #include "sockit/dns/client/batch_resolver.hpp"
 #include "sockit/event/event_loop.hpp"
 #include "sockit/sys/sys_error.hpp"
@@ -34,18 +35,6 @@ struct batch_line {
     std::string problem;             ///< why, when q is nullopt
 };
 
-std::vector<std::string_view> split_words(std::string_view line) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < line.size()) {
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
-        std::size_t start = i;
-        while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
-        if (i > start) out.push_back(line.substr(start, i - start));
-    }
-    return out;
-}
-
 /// Reads lines until one holds a query (or the input ends).
 class line_reader {
 public:
@@ -57,7 +46,7 @@ public:
             ++number_;
             std::string_view line = text;
             if (std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-            auto words = split_words(line);
+            auto words = split_words(line, " \t\r");
             if (words.empty()) continue;
             batch_line out;
             out.number = number_;

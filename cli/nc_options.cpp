@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "sockit/core/split_words.hpp"
+
 namespace sockit::cli {
 namespace {
 
@@ -57,18 +59,6 @@ bool is_service_name(std::string_view s) {
         if (!letter && !(c >= '0' && c <= '9') && c != '-' && c != '_' && c != '.' && c != '+') return false;
     }
     return has_letter;
-}
-
-std::vector<std::string> split_blanks(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-        std::size_t start = i;
-        while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
-        if (i > start) out.emplace_back(s.substr(start, i - start));
-    }
-    return out;
 }
 
 /// Applies one flag (with its argument when it takes one) to opts.
@@ -135,11 +125,13 @@ result<void, std::string> apply_flag(nc_options& opts, char flag, std::string_vi
             opts.source_port = static_cast<std::uint16_t>(*v);
             break;
         }
-        case 'e':
-            opts.exec_argv = split_blanks(arg);
+        case 'e': {
+            auto words = split_words(arg);
+            opts.exec_argv.assign(words.begin(), words.end());
             if (opts.exec_argv.empty()) return fail(std::string("exec command is empty"));
             saw_exec = true;
             break;
+        }
         case 'c':
             if (arg.empty()) return fail(std::string("exec command is empty"));
             opts.exec_argv = {"/bin/sh", "-c", std::string(arg)};

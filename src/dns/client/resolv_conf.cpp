@@ -9,23 +9,12 @@
 #include <sstream>
 #include <system_error>
 
+#include "sockit/core/split_words.hpp"
+
 namespace sockit::dns {
 namespace {
 
-bool is_blank(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-/// Splits a line (comment already removed) into blank-separated words.
-std::vector<std::string_view> words(std::string_view line) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < line.size()) {
-        while (i < line.size() && is_blank(line[i])) ++i;
-        std::size_t start = i;
-        while (i < line.size() && !is_blank(line[i])) ++i;
-        if (i > start) out.push_back(line.substr(start, i - start));
-    }
-    return out;
-}
+constexpr std::string_view blanks = " \t\r\f\v";
 
 /// "name:N" → N, capped at `cap`; false when the value is not a decimal number.
 bool option_value(std::string_view word, std::string_view name, unsigned cap, unsigned& out) noexcept {
@@ -48,7 +37,7 @@ resolv_conf parse_resolv_conf(std::string_view text) {
         std::string_view line = text.substr(0, nl);
         text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
         if (std::size_t c = line.find_first_of("#;"); c != std::string_view::npos) line = line.substr(0, c);
-        auto w = words(line);
+        auto w = split_words(line, blanks);
         if (w.empty()) continue;
         const std::string_view key = w[0];
         if (key == "nameserver") {
