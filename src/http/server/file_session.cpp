@@ -13,6 +13,7 @@
 #include <iterator>
 #include <system_error>
 
+#include "../chars.hpp"
 #include "sockit/core/codec_errc.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/mime_types.hpp"
@@ -78,19 +79,13 @@ int status_for_open_error(const std::error_code& ec) noexcept {
     }
 }
 
-std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 // If-None-Match (RFC 9110 §13.1.2): "*" or a list of entity-tags, compared weakly.
 bool etag_matches(std::string_view list, std::string_view etag) noexcept {
-    list = trim(list);
+    list = trim_ows(list);
     if (list == "*") return true;
     while (!list.empty()) {
         const auto comma = list.find(',');
-        std::string_view tag = trim(list.substr(0, comma));
+        std::string_view tag = trim_ows(list.substr(0, comma));
         if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
         if (tag == etag) return true;
         if (comma == std::string_view::npos) break;
@@ -331,7 +326,7 @@ file_session::answer file_session::serve_file(serve::stream_context& ctx, const 
         if (auto r = head.headers.find("Range")) {
             bool use = true;
             if (auto ir = head.headers.find("If-Range")) {
-                const std::string_view v = trim(*ir);
+                const std::string_view v = trim_ows(*ir);
                 if (!v.empty() && (v.front() == '"' || v.substr(0, 2) == "W/")) {
                     use = v == etag;  // strong comparison: a weak tag never matches
                 } else {
