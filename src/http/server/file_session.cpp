@@ -227,8 +227,14 @@ void file_session::respond(serve::stream_context& ctx, const request_head& head)
 file_session::answer file_session::simple(serve::stream_context& ctx, int status, bool head_only, bool keep,
                                           std::string_view extra) {
     const std::string body = fmt::format("{} {}\n", status, reason_phrase(status));
+    return send_text(ctx, status, "text/plain; charset=utf-8", body, head_only, keep, extra);
+}
+
+file_session::answer file_session::send_text(serve::stream_context& ctx, int status, std::string_view type,
+                                             std::string_view body, bool head_only, bool keep,
+                                             std::string_view extra) {
     head_builder h(status, opts_.server_name, keep, parser_.head().version);
-    h.field("Content-Type", "text/plain; charset=utf-8");
+    h.field("Content-Type", type);
     h.length(body.size());
     h.raw(extra);
     ctx.write(h.finish());
@@ -394,13 +400,7 @@ file_session::answer file_session::serve_listing(serve::stream_context& ctx, boo
     auto entries = read_directory(dirfd);
     if (!entries) return simple(ctx, status_for_open_error(entries.error()), head_only, keep);
     const std::string body = render_directory_listing(url_path, *entries);
-    head_builder h(200, opts_.server_name, keep, parser_.head().version);
-    h.field("Content-Type", "text/html; charset=utf-8");
-    h.length(body.size());
-    ctx.write(h.finish());
-    if (head_only) return {200, 0};
-    ctx.write(as_bytes(body));
-    return {200, body.size()};
+    return send_text(ctx, 200, "text/html; charset=utf-8", body, head_only, keep);
 }
 
 void file_session::log(const request_head* head, const answer& a) {
