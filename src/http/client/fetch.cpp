@@ -167,6 +167,22 @@ private:
         return {};
     }
 
+    enum class direction { read, write };
+
+    // After a send or recv failed with `ec`: nothing when the call should be tried again (interrupted, or
+    // the socket became ready in time), else the error (timeouts included).
+    result<void> before_retry(const std::error_code& ec, direction d) {
+        if (ec == std::errc::interrupted) return {};
+        if (ec != std::errc::resource_unavailable_try_again && ec != std::errc::operation_would_block) {
+            return fail(ec);
+        }
+        auto [limit, which] = budget(ctx_.options.read_timeout, client_errc::read_timeout);
+        auto ready = d == direction::write ? sock_.wait_writable(limit) : sock_.wait_readable(limit);
+        if (!ready && ready.error() != std::errc::interrupted) return fail(ready.error());
+        if (ready && !*ready) return fail(make_error_code(which));
+        return {};
+    }
+
     result<void> send_all(bytes_view data) {
         while (!data.empty()) {
             auto n = sock_.send(data);
@@ -174,15 +190,7 @@ private:
                 data = data.subspan(*n);
                 continue;
             }
-            if (n.error() == std::errc::interrupted) continue;
-            if (n.error() != std::errc::resource_unavailable_try_again &&
-                n.error() != std::errc::operation_would_block) {
-                return fail(n.error());
-            }
-            auto [limit, which] = budget(ctx_.options.read_timeout, client_errc::read_timeout);
-            auto ready = sock_.wait_writable(limit);
-            if (!ready && ready.error() != std::errc::interrupted) return fail(ready.error());
-            if (ready && !*ready) return fail(make_error_code(which));
+            if (auto r = before_retry(n.error(), direction::write); !r) return r;
         }
         return {};
     }
@@ -192,15 +200,7 @@ private:
         for (;;) {
             auto n = sock_.recv(std::span<std::uint8_t>(ctx_.buffer).subspan(len));
             if (n) return *n;
-            if (n.error() == std::errc::interrupted) continue;
-            if (n.error() != std::errc::resource_unavailable_try_again &&
-                n.error() != std::errc::operation_would_block) {
-                return fail(n.error());
-            }
-            auto [limit, which] = budget(ctx_.options.read_timeout, client_errc::read_timeout);
-            auto ready = sock_.wait_readable(limit);
-            if (!ready && ready.error() != std::errc::interrupted) return fail(ready.error());
-            if (ready && !*ready) return fail(make_error_code(which));
+            if (auto r = before_retry(n.error(), direction::read); !r) return fail(r.error());
         }
     }
 
