@@ -86,10 +86,8 @@ void log_json(const http::access_record& r) {
         j["target"] = nullptr;
         j["version"] = nullptr;
     }
-    // dump() with replacement: a target with invalid UTF-8 must not throw.
-    const std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     std::lock_guard lock(access_mu);
-    std::fwrite(line.data(), 1, line.size(), stdout);
+    print_json_line(j);  // dumps with replacement: a target with invalid UTF-8 must not throw
     std::fflush(stdout);
 }
 
