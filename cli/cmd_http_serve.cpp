@@ -2,9 +2,7 @@
 // `sockit http serve`: a static HTTP/1.1 file server (RFC 9110, 9112) on the serve engine, any concurrency model.
 #include <fmt/format.h>
 
-#include <atomic>
 #include <cstdio>
-#include <csignal>
 #include <ctime>
 #include <iostream>
 #include <mutex>
@@ -13,19 +11,12 @@
 #include "command.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
+#include "serve_run.hpp"
 #include "sockit/http/server/file_server.hpp"
 #include "sockit/serve/server.hpp"
-#include "sockit/sys/scoped_sigaction.hpp"
 
 namespace sockit::cli {
 namespace {
-
-std::atomic<serve::server*> running_http{nullptr};
-
-void http_stop_signal(int) {
-    // Async-signal-safe: request_stop() is one write(2) to an eventfd.
-    if (auto* s = running_http.load()) s->request_stop();
-}
 
 std::mutex access_mu;
 
@@ -86,10 +77,8 @@ void log_json(const http::access_record& r) {
         j["target"] = nullptr;
         j["version"] = nullptr;
     }
-    // dump() with replacement: a target with invalid UTF-8 must not throw.
-    const std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     std::lock_guard lock(access_mu);
-    std::fwrite(line.data(), 1, line.size(), stdout);
+    print_json_line(j);  // dumps with replacement: a target with invalid UTF-8 must not throw
     std::fflush(stdout);
 }
 
@@ -140,15 +129,10 @@ int run_http_serve(std::span<char*> args) {
         print_error("http serve", what, why);
         return exit_code::usage;
     };
-    auto model = serve::parse_server_model(model_name);
-    if (!model)
-        return usage("--model", fmt::format("'{}' is not one of uniplex, fork, thread, pool, poll, epoll, reactors", model_name));
+    serve::server_model model{};
+    if (auto bad = parse_model_arg("http serve", model_name, model)) return *bad;
     std::optional<ip_address> bind_address;
-    if (!bind_text.empty()) {
-        auto a = ip_address::parse(bind_text);
-        if (!a) return usage(fmt::format("--bind '{}'", bind_text), a.error().message());
-        bind_address = *a;
-    }
+    if (auto bad = parse_bind_arg("http serve", bind_text, bind_address)) return *bad;
 
     http::file_server_options fo;
     fo.root = dir;
@@ -166,7 +150,7 @@ int run_http_serve(std::span<char*> args) {
     l.make_stream = (*files)->factory();
 
     serve::server_options o;
-    o.model = *model;
+    o.model = model;
     o.workers = workers;
     o.max_connections = max_conns;
     o.idle_timeout = std::chrono::milliseconds(static_cast<long long>(idle_timeout * 1000));
@@ -180,14 +164,7 @@ int run_http_serve(std::span<char*> args) {
         return exit_code::os_error;
     }
     auto& srv = **created;
-    running_http.store(&srv);
-    auto on_int = scoped_sigaction::install(SIGINT, http_stop_signal);
-    auto on_term = scoped_sigaction::install(SIGTERM, http_stop_signal);
-    if (!on_int || !on_term) {
-        print_error("http serve", "signal handlers", (!on_int ? on_int.error() : on_term.error()).message());
-        return exit_code::os_error;
-    }
-    {
+    return run_until_stopped("http serve", srv, [&] {
         std::lock_guard lock(access_mu);
         for (const auto& info : srv.listeners()) {
             std::string line;
@@ -200,17 +177,7 @@ int run_http_serve(std::span<char*> args) {
             std::fwrite(line.data(), 1, line.size(), stdout);
         }
         std::fflush(stdout);
-    }
-
-    auto r = srv.run();
-    running_http.store(nullptr);  // from here on a stop signal is a no-op until the process exits
-    on_int->keep_installed();
-    on_term->keep_installed();
-    if (!r) {
-        print_error("http serve", "run", r.error().message());
-        return exit_code::os_error;
-    }
-    return exit_code::ok;
+    });
 }
 
 }  // namespace

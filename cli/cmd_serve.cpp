@@ -3,9 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <charconv>
-#include <csignal>
 #include <iostream>
 #include <mutex>
 
@@ -13,10 +11,10 @@
 #include "command.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
+#include "serve_run.hpp"
 #include "serve_services.hpp"
 #include "sockit/serve/privileges.hpp"
 #include "sockit/serve/server.hpp"
-#include "sockit/sys/scoped_sigaction.hpp"
 
 namespace sockit::cli {
 namespace {
@@ -63,13 +61,6 @@ result<serve_arg, std::string> parse_serve_arg(std::string_view text) {
         }
     }
     return a;
-}
-
-std::atomic<serve::server*> running_server{nullptr};
-
-void serve_stop_signal(int) {
-    // Async-signal-safe: request_stop() is one write(2) to an eventfd.
-    if (auto* s = running_server.load()) s->request_stop();
 }
 
 std::mutex log_mu;
@@ -133,8 +124,8 @@ int run_serve(std::span<char*> args) {
     };
     if (all == !specs.empty())
         return usage("arguments", all ? "--all takes no SERVICE arguments" : "name at least one SERVICE, or --all");
-    auto model = serve::parse_server_model(model_name);
-    if (!model) return usage("--model", fmt::format("'{}' is not one of uniplex, fork, thread, pool, poll, epoll, reactors", model_name));
+    serve::server_model model{};
+    if (auto bad = parse_model_arg("serve", model_name, model)) return *bad;
     std::optional<poller_backend> backend;
     if (!backend_name.empty()) {
         auto b = parse_poller_backend(backend_name);
@@ -142,11 +133,7 @@ int run_serve(std::span<char*> args) {
         backend = *b;
     }
     std::optional<ip_address> bind_address;
-    if (!bind_text.empty()) {
-        auto a = ip_address::parse(bind_text);
-        if (!a) return usage(fmt::format("--bind '{}'", bind_text), a.error().message());
-        bind_address = *a;
-    }
+    if (auto bad = parse_bind_arg("serve", bind_text, bind_address)) return *bad;
     if (!qotd_file.empty()) settings.qotd_file = qotd_file;
     if (!finger_dir.empty()) settings.finger_dir = finger_dir;
     std::optional<serve::user_identity> identity;
@@ -199,7 +186,7 @@ int run_serve(std::span<char*> args) {
     }
 
     serve::server_options o;
-    o.model = *model;
+    o.model = model;
     o.workers = workers;
     o.backend = backend;
     o.max_connections = max_conns;
@@ -237,33 +224,19 @@ int run_serve(std::span<char*> args) {
             return exit_code::os_error;
         }
     }
-    // Handlers first: a supervisor may signal as soon as it reads the listening lines.
-    running_server.store(&srv);
-    auto on_int = scoped_sigaction::install(SIGINT, serve_stop_signal);
-    auto on_term = scoped_sigaction::install(SIGTERM, serve_stop_signal);
-    if (!on_int || !on_term) {
-        print_error("serve", "signal handlers", (!on_int ? on_int.error() : on_term.error()).message());
-        return exit_code::os_error;
-    }
-    for (const auto& info : srv.listeners()) {
-        if (json_log)
-            print_json_line({{"event", "listening"}, {"service", info.service},
-                             {"transport", serve::to_string(info.proto)}, {"address", info.local.to_string()}});
-        else
-            std::cout << fmt::format("listening on {} ({}, {})\n", info.local.to_string(),
-                                     serve::to_string(info.proto), info.service);
-    }
-    std::cout.flush();
-
-    auto r = srv.run();
-    running_server.store(nullptr);  // from here on a stop signal is a no-op until the process exits
-    on_int->keep_installed();
-    on_term->keep_installed();
-    if (!r) {
-        print_error("serve", "run", r.error().message());
-        return exit_code::os_error;
-    }
-    return exit_code::ok;
+    return run_until_stopped("serve", srv, [&] {
+        for (const auto& info : srv.listeners()) {
+            if (json_log)
+                print_json_line({{"event", "listening"},
+                                 {"service", info.service},
+                                 {"transport", serve::to_string(info.proto)},
+                                 {"address", info.local.to_string()}});
+            else
+                std::cout << fmt::format("listening on {} ({}, {})\n", info.local.to_string(),
+                                         serve::to_string(info.proto), info.service);
+        }
+        std::cout.flush();
+    });
 }
 
 }  // namespace

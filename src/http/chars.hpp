@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string_view>
 
 namespace sockit::http::detail {
 
@@ -26,6 +27,13 @@ constexpr bool is_tchar(char c) noexcept { return is_tchar(static_cast<std::uint
 /// SP or HTAB.
 constexpr bool is_ws(std::uint8_t c) noexcept { return c == ' ' || c == '\t'; }
 constexpr bool is_ws(char c) noexcept { return is_ws(static_cast<std::uint8_t>(c)); }
+
+/// s without leading and trailing OWS (SP and HTAB; RFC 9110 §5.6.3).
+constexpr std::string_view trim_ows(std::string_view s) noexcept {
+    while (!s.empty() && is_ws(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_ws(s.back())) s.remove_suffix(1);
+    return s;
+}
 
 /// A byte allowed inside a field value or reason phrase: HTAB, SP, VCHAR, obs-text.
 constexpr bool is_field_char(std::uint8_t c) noexcept { return c == '\t' || (c >= 0x20 && c != 0x7F); }

@@ -97,17 +97,11 @@ bool parse_version(std::string_view s, http_version& out) noexcept {
 
 namespace {
 
-std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && is_ws(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_ws(s.back())) s.remove_suffix(1);
-    return s;
-}
-
 // Content-Length = 1*DIGIT, possibly received as a list of identical values (RFC 9110 §8.6).
 result<void> add_content_length(std::string_view value, field_facts& facts) noexcept {
     for (;;) {
         std::size_t comma = value.find(',');
-        std::string_view element = trim(value.substr(0, comma));
+        std::string_view element = trim_ows(value.substr(0, comma));
         if (element.empty()) return fail(http_errc::bad_content_length);
         std::uint64_t n = 0;
         for (char c : element) {
@@ -133,10 +127,10 @@ result<void> add_transfer_encoding(std::string_view value, field_facts& facts) n
     facts.has_transfer_encoding = true;
     for (;;) {
         std::size_t comma = value.find(',');
-        std::string_view element = trim(value.substr(0, comma));
+        std::string_view element = trim_ows(value.substr(0, comma));
         if (!element.empty()) {  // empty list elements are ignored (RFC 9110 §5.6.1)
             std::size_t semi = element.find(';');
-            std::string_view name = trim(element.substr(0, semi));
+            std::string_view name = trim_ows(element.substr(0, semi));
             if (name.empty()) return fail(http_errc::bad_transfer_encoding);
             for (char c : name) {
                 if (!is_tchar(c)) return fail(http_errc::bad_transfer_encoding);

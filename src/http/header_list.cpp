@@ -2,6 +2,8 @@
 // header_list lookups: by name and by list element (RFC 9110 §5.6.1 comma-separated lists).
 #include "sockit/http/header_list.hpp"
 
+#include "chars.hpp"
+
 namespace sockit::http {
 
 std::optional<std::string_view> header_list::find(std::string_view name) const noexcept {
@@ -25,10 +27,8 @@ bool header_list::has_token(std::string_view name, std::string_view token) const
         std::string_view rest = f.value;
         while (!rest.empty()) {
             std::size_t comma = rest.find(',');
-            std::string_view element = rest.substr(0, comma);
+            const std::string_view element = detail::trim_ows(rest.substr(0, comma));
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-            while (!element.empty() && (element.front() == ' ' || element.front() == '\t')) element.remove_prefix(1);
-            while (!element.empty() && (element.back() == ' ' || element.back() == '\t')) element.remove_suffix(1);
             if (ascii_iequals(element, token)) return true;
         }
     }

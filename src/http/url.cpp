@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "chars.hpp"
+#include "sockit/http/header_list.hpp"
 #include "sockit/http/url_errc.hpp"
 #include "sockit/ip/ip_address.hpp"
 
@@ -99,10 +100,9 @@ result<url> url::parse(std::string_view text) {
     }
     const std::size_t slen = scheme_length(text);
     if (slen == 0) return fail(url_errc::no_scheme);
-    std::string scheme;
-    for (char c : text.substr(0, slen)) scheme.push_back(lower(c));
-    if (scheme == "https") return fail(url_errc::https_unsupported);
-    if (scheme != "http") return fail(url_errc::unsupported_scheme);
+    const std::string_view scheme = text.substr(0, slen);
+    if (ascii_iequals(scheme, "https")) return fail(url_errc::https_unsupported);
+    if (!ascii_iequals(scheme, "http")) return fail(url_errc::unsupported_scheme);
     std::string_view rest = text.substr(slen + 1);
     if (!rest.starts_with("//")) return fail(url_errc::no_scheme);
     rest.remove_prefix(2);
@@ -190,24 +190,30 @@ result<url> url::resolve(std::string_view reference) const {
     return out;
 }
 
-std::string url::authority() const {
-    std::string h = host;
-    if (ipv6_literal) {
-        if (auto pct = h.find('%'); pct != std::string::npos) h.erase(pct);
+namespace {
+
+enum class zone { drop, keep };
+
+// The host (an IPv6 literal in brackets, its zone dropped or kept as "%25" + zone) and ":port" unless 80.
+std::string host_port(const url& u, zone z) {
+    std::string h = u.host;
+    if (u.ipv6_literal) {
+        if (auto pct = h.find('%'); pct != std::string::npos) {
+            if (z == zone::keep)
+                h.replace(pct, 1, "%25");
+            else
+                h.erase(pct);
+        }
         h = "[" + h + "]";
     }
-    if (port != 80) h += fmt::format(":{}", port);
+    if (u.port != 80) h += fmt::format(":{}", u.port);
     return h;
 }
 
-std::string url::to_string() const {
-    std::string h = host;
-    if (ipv6_literal) {
-        if (auto pct = h.find('%'); pct != std::string::npos) h.replace(pct, 1, "%25");
-        h = "[" + h + "]";
-    }
-    if (port != 80) h += fmt::format(":{}", port);
-    return "http://" + h + target;
-}
+}  // namespace
+
+std::string url::authority() const { return host_port(*this, zone::drop); }
+
+std::string url::to_string() const { return "http://" + host_port(*this, zone::keep) + target; }
 
 }  // namespace sockit::http

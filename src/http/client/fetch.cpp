@@ -41,13 +41,6 @@ struct context {
     std::vector<std::uint8_t> buffer;
 };
 
-struct hop_request {
-    std::string method;
-    url target;
-    std::vector<std::pair<std::string, std::string>> headers;
-    std::optional<std::string> body;
-};
-
 struct hop_outcome {
     response_info response;
     bool redirect = false;
@@ -58,7 +51,7 @@ struct hop_outcome {
 
 class hop {
 public:
-    hop(context& ctx, const hop_request& req) : ctx_(ctx), req_(req) {}
+    hop(context& ctx, const fetch_request& req) : ctx_(ctx), req_(req) {}
 
     result<hop_outcome, fetch_failure> run() {
         // The request is built first, so that a field that cannot be sent fails before any connection.
@@ -91,7 +84,7 @@ public:
 
 private:
     sockit::failure<fetch_failure> failure_at(fetch_stage stage, std::error_code ec, std::string detail = {}) const {
-        return fail(fetch_failure{stage, ec, req_.target.to_string(), std::move(detail)});
+        return fail(fetch_failure{stage, ec, req_.url.to_string(), std::move(detail)});
     }
 
     static bool is_timeout(const std::error_code& ec) noexcept {
@@ -110,23 +103,23 @@ private:
 
     result<void, fetch_failure> connect() {
         auto [limit, which] = budget(ctx_.options.connect_timeout, client_errc::connect_timeout);
-        if (limit <= milliseconds{0}) return failure_at(fetch_stage::connect, client_errc::total_timeout, req_.target.host);
+        if (limit <= milliseconds{0}) return failure_at(fetch_stage::connect, client_errc::total_timeout, req_.url.host);
         happy_eyeballs_options he;
         he.timeout = limit;
-        auto c = happy_eyeballs_connect(req_.target.host, std::to_string(req_.target.port), AF_UNSPEC, he);
+        auto c = happy_eyeballs_connect(req_.url.host, std::to_string(req_.url.port), AF_UNSPEC, he);
         if (!c) {
             const auto& ec = c.error();
-            if (is_gai(ec)) return failure_at(fetch_stage::resolve, ec, req_.target.host);
+            if (is_gai(ec)) return failure_at(fetch_stage::resolve, ec, req_.url.host);
             if (ec == std::errc::timed_out) {
                 return failure_at(fetch_stage::connect, which,
-                                  fmt::format("{} port {} within {} ms", req_.target.host, req_.target.port,
+                                  fmt::format("{} port {} within {} ms", req_.url.host, req_.url.port,
                                               limit.count()));
             }
-            return failure_at(fetch_stage::connect, ec, fmt::format("{} port {}", req_.target.host, req_.target.port));
+            return failure_at(fetch_stage::connect, ec, fmt::format("{} port {}", req_.url.host, req_.url.port));
         }
         sock_ = std::move(c->sock);
         peer_ = c->peer;
-        ctx_.sink.on_connected(req_.target, peer_);
+        ctx_.sink.on_connected(req_.url, peer_);
         connected_ms_ = ms_since(ctx_.start);
         if (auto r = sock_.set_non_blocking(true); !r) return failure_at(fetch_stage::connect, r.error());
         return {};
@@ -135,9 +128,9 @@ private:
     // Default fields, each replaced by an extra field of the same name (an empty value removes it).
     result<void> build(byte_buffer& out) const {
         message_writer w(out);
-        if (auto r = w.request_line(req_.method, req_.target.target); !r) return r;
+        if (auto r = w.request_line(req_.method, req_.url.target); !r) return r;
         const std::pair<std::string_view, std::string> defaults[] = {
-            {"Host", req_.target.authority()},
+            {"Host", req_.url.authority()},
             {"User-Agent", ctx_.options.user_agent},
             {"Accept", "*/*"},
             {"Connection", "close"},
@@ -174,6 +167,22 @@ private:
         return {};
     }
 
+    enum class direction { read, write };
+
+    // After a send or recv failed with `ec`: nothing when the call should be tried again (interrupted, or
+    // the socket became ready in time), else the error (timeouts included).
+    result<void> before_retry(const std::error_code& ec, direction d) {
+        if (ec == std::errc::interrupted) return {};
+        if (ec != std::errc::resource_unavailable_try_again && ec != std::errc::operation_would_block) {
+            return fail(ec);
+        }
+        auto [limit, which] = budget(ctx_.options.read_timeout, client_errc::read_timeout);
+        auto ready = d == direction::write ? sock_.wait_writable(limit) : sock_.wait_readable(limit);
+        if (!ready && ready.error() != std::errc::interrupted) return fail(ready.error());
+        if (ready && !*ready) return fail(make_error_code(which));
+        return {};
+    }
+
     result<void> send_all(bytes_view data) {
         while (!data.empty()) {
             auto n = sock_.send(data);
@@ -181,15 +190,7 @@ private:
                 data = data.subspan(*n);
                 continue;
             }
-            if (n.error() == std::errc::interrupted) continue;
-            if (n.error() != std::errc::resource_unavailable_try_again &&
-                n.error() != std::errc::operation_would_block) {
-                return fail(n.error());
-            }
-            auto [limit, which] = budget(ctx_.options.read_timeout, client_errc::read_timeout);
-            auto ready = sock_.wait_writable(limit);
-            if (!ready && ready.error() != std::errc::interrupted) return fail(ready.error());
-            if (ready && !*ready) return fail(make_error_code(which));
+            if (auto r = before_retry(n.error(), direction::write); !r) return r;
         }
         return {};
     }
@@ -199,15 +200,7 @@ private:
         for (;;) {
             auto n = sock_.recv(std::span<std::uint8_t>(ctx_.buffer).subspan(len));
             if (n) return *n;
-            if (n.error() == std::errc::interrupted) continue;
-            if (n.error() != std::errc::resource_unavailable_try_again &&
-                n.error() != std::errc::operation_would_block) {
-                return fail(n.error());
-            }
-            auto [limit, which] = budget(ctx_.options.read_timeout, client_errc::read_timeout);
-            auto ready = sock_.wait_readable(limit);
-            if (!ready && ready.error() != std::errc::interrupted) return fail(ready.error());
-            if (ready && !*ready) return fail(make_error_code(which));
+            if (auto r = before_retry(n.error(), direction::read); !r) return fail(r.error());
         }
     }
 
@@ -323,7 +316,7 @@ private:
     }
 
     context& ctx_;
-    const hop_request& req_;
+    const fetch_request& req_;
     socket sock_;
     endpoint peer_;
     double connected_ms_ = 0;
@@ -340,11 +333,11 @@ result<fetch_result, fetch_failure> fetch(const fetch_request& request, const fe
     if (options.total_timeout) ctx.deadline = ctx.start + *options.total_timeout;
     ctx.buffer.resize(std::max(options.buffer_size, options.limits.max_head + 4096));
 
-    hop_request req{request.method, request.url, request.headers, request.body};
+    fetch_request req = request;
     std::vector<std::string> seen;
     fetch_result out;
     for (;;) {
-        seen.push_back(req.method + " " + req.target.to_string());
+        seen.push_back(req.method + " " + req.url.to_string());
         hop h(ctx, req);
         auto r = h.run();
         if (!r) return fail(std::move(r).error());
@@ -352,13 +345,13 @@ result<fetch_result, fetch_failure> fetch(const fetch_request& request, const fe
         out.timing.connect_ms = h.connected_ms();
         out.timing.first_byte_ms = h.first_byte_ms();
         if (!r->redirect) {
-            out.final_url = req.target;
+            out.final_url = req.url;
             out.response = std::move(r->response);
             out.body_bytes = r->body_bytes;
             out.timing.total_ms = ms_since(ctx.start);
             return out;
         }
-        const std::string from = req.target.to_string();
+        const std::string from = req.url.to_string();
         auto redirect_failure = [&](std::error_code ec, std::string detail) {
             return fail(fetch_failure{fetch_stage::redirect, ec, from, std::move(detail)});
         };
@@ -366,7 +359,7 @@ result<fetch_result, fetch_failure> fetch(const fetch_request& request, const fe
             return redirect_failure(client_errc::too_many_redirects,
                                     fmt::format("more than {} (last Location: {})", options.max_redirects, r->location));
         }
-        auto next = req.target.resolve(r->location);
+        auto next = req.url.resolve(r->location);
         if (!next) return redirect_failure(next.error(), fmt::format("Location: {}", r->location));
         const int status = r->response.status;
         out.redirects.push_back({from, status, r->location});
@@ -382,18 +375,18 @@ result<fetch_result, fetch_failure> fetch(const fetch_request& request, const fe
             drop("Content-Type");
             drop("Content-Length");
         }
-        if (!same_authority(req.target, *next)) {
+        if (!same_authority(req.url, *next)) {
             // Credentials and a hand-made Host belong to the first server only.
             drop("Host");
             drop("Authorization");
             drop("Cookie");
         }
-        req.target = std::move(*next);
-        const std::string key = req.method + " " + req.target.to_string();
+        req.url = std::move(*next);
+        const std::string key = req.method + " " + req.url.to_string();
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-            return redirect_failure(client_errc::redirect_loop, fmt::format("back to {}", req.target.to_string()));
+            return redirect_failure(client_errc::redirect_loop, fmt::format("back to {}", req.url.to_string()));
         }
-        sink.on_redirect(req.target, status, req.method);
+        sink.on_redirect(req.url, status, req.method);
     }
 }
 

@@ -4,16 +4,14 @@
 
 #include <optional>
 
+#include "../chars.hpp"
 #include "sockit/http/header_list.hpp"
 
 namespace sockit::http {
-namespace {
 
-std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
+using detail::trim_ows;
+
+namespace {
 
 // 1*DIGIT without overflow; nullopt for anything else (an empty string included).
 std::optional<std::uint64_t> number(std::string_view s) noexcept {
@@ -32,9 +30,9 @@ std::optional<std::uint64_t> number(std::string_view s) noexcept {
 
 byte_range byte_range::evaluate(std::string_view header, std::uint64_t length) noexcept {
     const byte_range full{};
-    header = trim(header);
+    header = trim_ows(header);
     const auto eq = header.find('=');
-    if (eq == std::string_view::npos || !ascii_iequals(trim(header.substr(0, eq)), "bytes")) return full;
+    if (eq == std::string_view::npos || !ascii_iequals(trim_ows(header.substr(0, eq)), "bytes")) return full;
     std::string_view rest = header.substr(eq + 1);
 
     int specs = 0;
@@ -42,7 +40,7 @@ byte_range byte_range::evaluate(std::string_view header, std::uint64_t length) n
     byte_range one{outcome::partial, 0, 0};
     while (true) {
         const auto comma = rest.find(',');
-        const std::string_view item = trim(rest.substr(0, comma));
+        const std::string_view item = trim_ows(rest.substr(0, comma));
         if (!item.empty()) {  // list elements may be empty (RFC 9110 §5.6.1)
             const auto dash = item.find('-');
             if (dash == std::string_view::npos) return full;

@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include "sockit/http/server/http_date.hpp"
+#include "sockit/sys/sys_error.hpp"
 
 namespace sockit::http {
 
@@ -53,12 +54,12 @@ std::string html_escape(std::string_view s) {
 
 result<std::vector<directory_entry>> read_directory(int dirfd) {
     const int copy = ::fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
-    if (copy < 0) return fail(std::error_code(errno, std::system_category()));
+    if (copy < 0) return fail(last_error());
     DIR* dir = ::fdopendir(copy);
     if (dir == nullptr) {
         const int e = errno;
         ::close(copy);
-        return fail(std::error_code(e, std::system_category()));
+        return fail(sys_error(e));
     }
     ::rewinddir(dir);  // the duplicate shares the offset with dirfd: start from the beginning
     std::vector<directory_entry> out;
@@ -70,7 +71,7 @@ result<std::vector<directory_entry>> read_directory(int dirfd) {
                 if (errno != 0) {
                     const int e = errno;
                     ::closedir(dir);
-                    return fail(std::error_code(e, std::system_category()));
+                    return fail(sys_error(e));
                 }
                 break;
             }

@@ -13,12 +13,12 @@
 #include <string>
 #include <system_error>
 
+#include "sockit/sys/sys_error.hpp"
+
 namespace sockit::http {
 namespace {
 
 constexpr int open_flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
-
-std::error_code last_error() noexcept { return {errno, std::system_category()}; }
 
 long sys_openat2(int dirfd, const char* path, const open_how& how) noexcept {
 #ifdef SYS_openat2

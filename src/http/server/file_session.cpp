@@ -13,6 +13,7 @@
 #include <iterator>
 #include <system_error>
 
+#include "../chars.hpp"
 #include "sockit/core/codec_errc.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/mime_types.hpp"
@@ -78,19 +79,13 @@ int status_for_open_error(const std::error_code& ec) noexcept {
     }
 }
 
-std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 // If-None-Match (RFC 9110 §13.1.2): "*" or a list of entity-tags, compared weakly.
 bool etag_matches(std::string_view list, std::string_view etag) noexcept {
-    list = trim(list);
+    list = trim_ows(list);
     if (list == "*") return true;
     while (!list.empty()) {
         const auto comma = list.find(',');
-        std::string_view tag = trim(list.substr(0, comma));
+        std::string_view tag = trim_ows(list.substr(0, comma));
         if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
         if (tag == etag) return true;
         if (comma == std::string_view::npos) break;
@@ -232,8 +227,14 @@ void file_session::respond(serve::stream_context& ctx, const request_head& head)
 file_session::answer file_session::simple(serve::stream_context& ctx, int status, bool head_only, bool keep,
                                           std::string_view extra) {
     const std::string body = fmt::format("{} {}\n", status, reason_phrase(status));
+    return send_text(ctx, status, "text/plain; charset=utf-8", body, head_only, keep, extra);
+}
+
+file_session::answer file_session::send_text(serve::stream_context& ctx, int status, std::string_view type,
+                                             std::string_view body, bool head_only, bool keep,
+                                             std::string_view extra) {
     head_builder h(status, opts_.server_name, keep, parser_.head().version);
-    h.field("Content-Type", "text/plain; charset=utf-8");
+    h.field("Content-Type", type);
     h.length(body.size());
     h.raw(extra);
     ctx.write(h.finish());
@@ -331,7 +332,7 @@ file_session::answer file_session::serve_file(serve::stream_context& ctx, const 
         if (auto r = head.headers.find("Range")) {
             bool use = true;
             if (auto ir = head.headers.find("If-Range")) {
-                const std::string_view v = trim(*ir);
+                const std::string_view v = trim_ows(*ir);
                 if (!v.empty() && (v.front() == '"' || v.substr(0, 2) == "W/")) {
                     use = v == etag;  // strong comparison: a weak tag never matches
                 } else {
@@ -399,13 +400,7 @@ file_session::answer file_session::serve_listing(serve::stream_context& ctx, boo
     auto entries = read_directory(dirfd);
     if (!entries) return simple(ctx, status_for_open_error(entries.error()), head_only, keep);
     const std::string body = render_directory_listing(url_path, *entries);
-    head_builder h(200, opts_.server_name, keep, parser_.head().version);
-    h.field("Content-Type", "text/html; charset=utf-8");
-    h.length(body.size());
-    ctx.write(h.finish());
-    if (head_only) return {200, 0};
-    ctx.write(as_bytes(body));
-    return {200, body.size()};
+    return send_text(ctx, 200, "text/html; charset=utf-8", body, head_only, keep);
 }
 
 void file_session::log(const request_head* head, const answer& a) {

@@ -46,6 +46,10 @@ private:
                       std::shared_ptr<const unique_fd> file, const struct stat& st, std::string_view name);
     answer serve_listing(serve::stream_context& ctx, bool head_only, bool keep, int dirfd, std::string_view url_path);
     answer simple(serve::stream_context& ctx, int status, bool head_only, bool keep, std::string_view extra = {});
+    /// A response whose whole body is built here: the head (extra field lines included), then the body
+    /// unless head_only.
+    answer send_text(serve::stream_context& ctx, int status, std::string_view type, std::string_view body,
+                     bool head_only, bool keep, std::string_view extra = {});
     void log(const request_head* head, const answer& a);
     void arm_deadline(serve::stream_context& ctx);
     void disarm_deadline(serve::stream_context& ctx);
