@@ -37,7 +37,7 @@ struct url {
     /// server) with ":port" when the port is not 80. Never fails.
     [[nodiscard]] std::string authority() const;
 
-    /// "http://" + authority() + target. Never fails.
+    /// "http://" + the host (an IPv6 zone kept, as %25) with ":port" when not 80 + target. Never fails.
     [[nodiscard]] std::string to_string() const;
 
     friend bool operator==(const url&, const url&) = default;
