@@ -12,7 +12,7 @@ import threading
 import time
 import unittest
 
-from sockit_test import EX_DATAERR, EX_OK, EX_UNAVAILABLE, run
+from sockit_test import EX_DATAERR, EX_OK, EX_UNAVAILABLE, free_port_on_both, run
 
 QR, AA, TC, RD = 0x8000, 0x0400, 0x0200, 0x0100
 # README's keys of the --json object, in order
@@ -201,14 +201,15 @@ class FakeServers(unittest.TestCase):
         self.assertGreaterEqual(len(set(ids)), len(types) - 1)  # 16 random bits: a collision is rare
 
     def test_truncated_udp_then_tcp_with_a_bad_frame_first(self):
-        tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-
         def tc(sock, data, peer):
             qid, name, qtype, qclass = parse_query(data)
             sock.sendto(response(qid, name, qtype, qclass, flags=QR | AA | RD | TC), peer)
-        server = self.serve(tc)
-        tcp.bind(("127.0.0.1", server.port))
+        # One port for both servers, free for TCP (other tests' connections take ephemeral TCP ports).
+        port = free_port_on_both((socket.SOCK_STREAM, socket.SOCK_DGRAM))
+        tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        tcp.bind(("127.0.0.1", port))
+        server = self.serve(tc, port=port)
         tcp.listen(4)
         tcp.settimeout(10)
         self.addCleanup(tcp.close)
