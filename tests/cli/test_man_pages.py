@@ -48,6 +48,9 @@ class ManPages(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.commands = sockit_help.commands()
+        cache = os.path.join(BUILD_DIR, "CMakeCache.txt")
+        if os.path.exists(cache) and "SOCKIT_MAN_PAGES:BOOL=OFF" in open(cache, encoding="utf-8").read():
+            raise unittest.SkipTest("configured with -DSOCKIT_MAN_PAGES=OFF")
         if not os.path.isdir(PAGES_DIR):
             raise AssertionError(f"{PAGES_DIR} does not exist: build the default target (man pages need scdoc)")
 
@@ -102,6 +105,17 @@ class ManPages(unittest.TestCase):
                 for title in SECTIONS:
                     self.assertIsNotNone(section(text, title), f"{name} has no {title} section")
                 self.assertIn(f"sockit-{name[len('sockit-'):-2]} - ", section(text, "NAME"))
+
+    def test_install_puts_the_pages_and_the_completion_in_place(self):
+        with tempfile.TemporaryDirectory() as prefix:
+            proc = subprocess.run(["cmake", "--install", BUILD_DIR, "--prefix", prefix], capture_output=True,
+                                  text=True, timeout=300)
+            self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+            installed = {os.path.basename(p) for p in glob.glob(os.path.join(prefix, "share", "man", "man1", "*"))}
+            self.assertEqual(installed, {page_name("")} | {page_name(c) for c in self.commands})
+            completion = os.path.join(prefix, "share", "bash-completion", "completions", "sockit")
+            with open(completion, encoding="utf-8") as f:
+                self.assertIn("complete -F _sockit sockit", f.read())
 
     def test_every_page_renders_without_warnings(self):
         need("man")
