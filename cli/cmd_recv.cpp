@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: MIT
 // `sockit recv`: the seeds' recv_gai_udp and recv_1_tcp on one dual-stack socket: prints
 // "Received from ADDR:PORT" and each message; stops cleanly on SIGINT/SIGTERM.
-#include <poll.h>
-
 #include <fmt/format.h>
 
 #include <charconv>
 #include <cstdio>
 #include <string>
-#include <vector>
 
 #include "app.hpp"
 #include "command.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
+#include "sockit/relay/receive_loop.hpp"
 #include "sockit/sock/dual_stack.hpp"
 #include "sockit/sock/socket.hpp"
 #include "sockit/sys/signal_fd.hpp"
@@ -30,7 +28,8 @@ std::string printable(std::string_view bytes) {
         auto c = static_cast<unsigned char>(bytes[i]);
         std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
         bool ok = len != 0 && i + len <= bytes.size();
-        for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(bytes[i + k]) & 0xc0) == 0x80;
+        for (std::size_t k = 1; ok && k < len; ++k)
+            ok = (static_cast<unsigned char>(bytes[i + k]) & 0xc0) == 0x80;
         if (ok && len == 2 && c < 0xc2) ok = false;  // overlong
         if (ok) {
             out.append(bytes.substr(i, len));
@@ -43,102 +42,30 @@ std::string printable(std::string_view bytes) {
     return out;
 }
 
-class receiver {
-public:
-    receiver(socket s, signal_fd& signals, bool json, bool udp) : sock_(std::move(s)), signals_(signals), json_(json), udp_(udp) {}
-
-    /// Waits for `fd` to be readable; false when a signal asked us to stop (or the wait failed).
-    bool wait(int fd) {
-        pollfd p[2] = {{fd, POLLIN, 0}, {signals_.fd(), POLLIN, 0}};
-        for (;;) {
-            int rc = ::poll(p, 2, -1);
-            if (rc < 0 && errno == EINTR) continue;
-            if (rc < 0) {
-                error_ = last_errno();
-                return false;
-            }
-            if (p[1].revents != 0) {
-                stopped_ = true;
-                return false;
-            }
-            return true;
-        }
+/// Prints one message: "Received from ADDR:PORT", the bytes and a blank line, or one JSON line.
+void report(const endpoint& from, std::string_view message, bool json, bool udp) {
+    if (json) {
+        print_json_line({{"from", from.to_string()},
+                         {"address", from.is_ip() ? from.address().to_string() : from.to_string()},
+                         {"port", from.port()},
+                         {"transport", udp ? "udp" : "tcp"},
+                         {"bytes", message.size()},
+                         {"message", printable(message)}});
+    } else {
+        fmt::print("Received from {}\n", from.to_string());
+        std::fwrite(message.data(), 1, message.size(), stdout);
+        std::fputs("\n\n", stdout);
     }
-
-    void report(const endpoint& from, std::string_view message) {
-        if (json_) {
-            print_json_line({{"from", from.to_string()},
-                             {"address", from.is_ip() ? from.address().to_string() : from.to_string()},
-                             {"port", from.port()},
-                             {"transport", udp_ ? "udp" : "tcp"},
-                             {"bytes", message.size()},
-                             {"message", printable(message)}});
-        } else {
-            fmt::print("Received from {}\n", from.to_string());
-            std::fwrite(message.data(), 1, message.size(), stdout);
-            std::fputs("\n\n", stdout);
-        }
-        std::fflush(stdout);
-    }
-
-    /// One datagram (UDP) or one whole connection (TCP). False to stop.
-    bool serve_one(peer_form form) {
-        std::vector<std::uint8_t> buf(65536);
-        if (!wait(sock_.fd())) return false;
-        if (udp_) {
-            auto d = sock_.recvfrom(buf, MSG_DONTWAIT, form);
-            if (!d) return transient(d.error());
-            report(d->from, {reinterpret_cast<const char*>(buf.data()), d->size});
-            return true;
-        }
-        auto c = sock_.accept(form);
-        if (!c) return transient(c.error());
-        std::string message;
-        constexpr std::size_t limit = 64 << 20;  // keep memory bounded for one message
-        for (;;) {
-            if (!wait(c->sock.fd())) return false;
-            auto n = c->sock.recv(buf, MSG_DONTWAIT);
-            if (!n) {
-                if (n.error() == std::errc::resource_unavailable_try_again || n.error() == std::errc::interrupted) continue;
-                print_error("recv", fmt::format("receive from {}", c->peer.to_string()), n.error().message());
-                break;
-            }
-            if (*n == 0) break;
-            message.append(reinterpret_cast<const char*>(buf.data()), *n);
-            if (message.size() >= limit) break;
-        }
-        report(c->peer, message);
-        return true;
-    }
-
-    [[nodiscard]] bool stopped() const { return stopped_; }
-    [[nodiscard]] std::error_code error() const { return error_; }
-
-private:
-    static std::error_code last_errno() { return {errno, std::system_category()}; }
-    bool transient(const std::error_code& ec) {
-        // A client that gave up before accept, or a spurious wakeup: keep serving.
-        if (ec == std::errc::resource_unavailable_try_again || ec == std::errc::connection_aborted ||
-            ec == std::errc::interrupted || ec == std::errc::connection_refused)
-            return true;
-        error_ = ec;
-        return false;
-    }
-
-    socket sock_;
-    signal_fd& signals_;
-    bool json_;
-    bool udp_;
-    bool stopped_ = false;
-    std::error_code error_;
-};
+    std::fflush(stdout);
+}
 
 int run_recv(std::span<char*> args) {
-    auto app = make_app("recv",
-                        "Receive messages on PORT (both IPv4 and IPv6): TCP reads each connection to its end, "
-                        "one client at a time; -u prints each UDP datagram. Prints 'Received from ADDR:PORT' "
-                        "and the message. Port 0 picks a free port (printed on stderr).",
-                        "sockit recv -u --once 10007");
+    auto app =
+        make_app("recv",
+                 "Receive messages on PORT (both IPv4 and IPv6): TCP reads each connection to its end, "
+                 "one client at a time; -u prints each UDP datagram. Prints 'Received from ADDR:PORT' "
+                 "and the message. Port 0 picks a free port (printed on stderr).",
+                 "sockit recv -u --once 10007");
     std::string port_text;
     bool udp = false;
     bool once = false;
@@ -164,7 +91,8 @@ int run_recv(std::span<char*> args) {
         print_error("recv", "signal set-up", signals.error().message());
         return exit_code::os_error;
     }
-    auto s = bind_dual_stack(static_cast<std::uint16_t>(port), udp ? SOCK_DGRAM : SOCK_STREAM, {.backlog = 16});
+    auto s =
+        bind_dual_stack(static_cast<std::uint16_t>(port), udp ? SOCK_DGRAM : SOCK_STREAM, {.backlog = 16});
     if (!s) {
         print_error("recv", fmt::format("listen on port {}", port), s.error().message());
         return s.error() == std::errc::address_in_use ? exit_code::unavailable : exit_code::os_error;
@@ -173,13 +101,18 @@ int run_recv(std::span<char*> args) {
     fmt::print(stderr, "listening on {} ({})\n", local ? local->to_string() : "?", udp ? "udp" : "tcp");
     std::fflush(stderr);
 
-    receiver r(std::move(*s), *signals, json, udp);
-    const auto form = mapped ? peer_form::as_is : peer_form::unmapped;
-    while (r.serve_one(form)) {
-        if (once) return exit_code::ok;
-    }
-    if (r.stopped()) return exit_code::ok;
-    print_error("recv", "receive", r.error().message());
+    relay::receive_options options;
+    options.datagram = udp;
+    options.form = mapped ? peer_form::as_is : peer_form::unmapped;
+    options.stop_fd = signals->fd();
+    auto done = relay::receive_messages(*s, options, [&](const relay::received_message& m) {
+        if (m.read_error)
+            print_error("recv", fmt::format("receive from {}", m.from.to_string()), m.read_error.message());
+        report(m.from, m.bytes, json, udp);
+        return !once;
+    });
+    if (done) return exit_code::ok;
+    print_error("recv", "receive", done.error().message());
     return exit_code::os_error;
 }
 

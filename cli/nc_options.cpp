@@ -2,6 +2,8 @@
 // `sockit nc` command line: getopt-style parsing and validation, with OpenBSD nc's wording for errors.
 #include "nc_options.hpp"
 
+#include "nc_ports.hpp"
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -20,15 +22,6 @@ using parse_result = result<nc_options, std::string>;
 constexpr std::string_view flags_with_argument = "wqiIOspec";
 constexpr std::string_view boolean_flags = "lkuUzvn46dCrbNh";
 
-/// A whole-string decimal integer, or nullopt.
-std::optional<long long> to_integer(std::string_view s) {
-    long long v = 0;
-    const char* end = s.data() + s.size();
-    auto [ptr, ec] = std::from_chars(s.data(), end, v);
-    if (s.empty() || ec != std::errc{} || ptr != end) return std::nullopt;
-    return v;
-}
-
 /// A whole-string decimal number (integer or fraction, optional sign), finite, or nullopt.
 std::optional<double> to_seconds(std::string_view s) {
     if (s.empty() || s.size() > 32) return std::nullopt;
@@ -41,45 +34,55 @@ std::optional<double> to_seconds(std::string_view s) {
     return v;
 }
 
-/// One port number: nc's messages for too small / too large / not a number.
-result<std::uint16_t, std::string> to_port(std::string_view s) {
-    auto v = to_integer(s);
-    if (!v) return fail(fmt::format("port number invalid: {}", s));
-    if (*v < 1) return fail(fmt::format("port number too small: {}", s));
-    if (*v > 65535) return fail(fmt::format("port number too large: {}", s));
-    return static_cast<std::uint16_t>(*v);
-}
-
-bool is_service_name(std::string_view s) {
-    if (s.empty() || s.size() > 64) return false;
-    bool has_letter = false;
-    for (char c : s) {
-        bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        has_letter = has_letter || letter;
-        if (!letter && !(c >= '0' && c <= '9') && c != '-' && c != '_' && c != '.' && c != '+') return false;
-    }
-    return has_letter;
-}
-
 /// Applies one flag (with its argument when it takes one) to opts.
 result<void, std::string> apply_flag(nc_options& opts, char flag, std::string_view arg, bool& saw_exec,
                                      bool& saw_sh_exec, bool& saw_shutdown_flag) {
     switch (flag) {
-        case 'l': opts.listen = true; break;
-        case 'k': opts.keep_open = true; break;
-        case 'u': opts.udp = true; break;
-        case 'U': opts.unix_socket = true; break;
-        case 'z': opts.scan = true; break;
-        case 'v': opts.verbose = true; break;
-        case 'n': opts.numeric = true; break;
-        case '4': opts.ipv4_only = true; break;
-        case '6': opts.ipv6_only = true; break;
-        case 'd': opts.no_stdin = true; break;
-        case 'C': opts.crlf = true; break;
-        case 'r': opts.random_ports = true; break;
-        case 'b': opts.broadcast = true; break;
-        case 'N': saw_shutdown_flag = true; break;  // shutdown after stdin EOF is already the default
-        case 'h': opts.help = true; break;
+        case 'l':
+            opts.listen = true;
+            break;
+        case 'k':
+            opts.keep_open = true;
+            break;
+        case 'u':
+            opts.udp = true;
+            break;
+        case 'U':
+            opts.unix_socket = true;
+            break;
+        case 'z':
+            opts.scan = true;
+            break;
+        case 'v':
+            opts.verbose = true;
+            break;
+        case 'n':
+            opts.numeric = true;
+            break;
+        case '4':
+            opts.ipv4_only = true;
+            break;
+        case '6':
+            opts.ipv6_only = true;
+            break;
+        case 'd':
+            opts.no_stdin = true;
+            break;
+        case 'C':
+            opts.crlf = true;
+            break;
+        case 'r':
+            opts.random_ports = true;
+            break;
+        case 'b':
+            opts.broadcast = true;
+            break;
+        case 'N':
+            saw_shutdown_flag = true;
+            break;  // shutdown after stdin EOF is already the default
+        case 'h':
+            opts.help = true;
+            break;
         case 'w': {
             auto v = to_seconds(arg);
             if (!v) return fail(fmt::format("timeout invalid: {}", arg));
@@ -106,7 +109,7 @@ result<void, std::string> apply_flag(nc_options& opts, char flag, std::string_vi
         case 'I':
         case 'O': {
             const char* what = flag == 'I' ? "TCP receive window" : "TCP send window";
-            auto v = to_integer(arg);
+            auto v = nc_integer(arg);
             if (!v) return fail(fmt::format("{} invalid: {}", what, arg));
             if (*v < 1) return fail(fmt::format("{} too small: {}", what, arg));
             if (*v > (65536LL << 14)) return fail(fmt::format("{} too large: {}", what, arg));
@@ -118,7 +121,7 @@ result<void, std::string> apply_flag(nc_options& opts, char flag, std::string_vi
             opts.source_address = std::string(arg);
             break;
         case 'p': {
-            auto v = to_integer(arg);
+            auto v = nc_integer(arg);
             if (!v) return fail(fmt::format("port number invalid: {}", arg));
             if (*v < 0) return fail(fmt::format("port number too small: {}", arg));
             if (*v > 65535) return fail(fmt::format("port number too large: {}", arg));
@@ -137,7 +140,8 @@ result<void, std::string> apply_flag(nc_options& opts, char flag, std::string_vi
             opts.exec_argv = {"/bin/sh", "-c", std::string(arg)};
             saw_sh_exec = true;
             break;
-        default: return fail(fmt::format("invalid option -- '{}'", flag));
+        default:
+            return fail(fmt::format("invalid option -- '{}'", flag));
     }
     return {};
 }
@@ -188,11 +192,11 @@ result<void, std::string> validate(nc_options& opts, const std::vector<std::stri
         opts.source_address.clear();
         if (port.find_first_of(",-") != std::string_view::npos)
             return fail(fmt::format("cannot listen on a port range: {}", port));
-        if (auto v = to_integer(port)) {
+        if (auto v = nc_integer(port)) {
             if (*v < 0) return fail(fmt::format("port number too small: {}", port));
             if (*v > 65535) return fail(fmt::format("port number too large: {}", port));
             opts.ports = {std::to_string(*v)};  // 0 asks the kernel for a free port
-        } else if (is_service_name(port)) {
+        } else if (is_nc_service_name(port)) {
             opts.ports = {std::string(port)};
         } else {
             return fail(fmt::format("port number invalid: {}", port));
@@ -213,38 +217,6 @@ result<void, std::string> validate(nc_options& opts, const std::vector<std::stri
 }
 
 }  // namespace
-
-result<std::vector<std::string>, std::string> parse_nc_ports(std::string_view spec) {
-    std::vector<std::string> out;
-    if (spec.empty()) return fail(std::string("port number invalid: (empty)"));
-    std::size_t start = 0;
-    while (start <= spec.size()) {
-        std::size_t comma = spec.find(',', start);
-        std::string_view item = spec.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-        if (item.empty()) return fail(fmt::format("port number invalid: {}", spec));
-        std::size_t dash = item.find('-');
-        if (dash != std::string_view::npos && dash > 0) {
-            auto lo = to_port(item.substr(0, dash));
-            if (!lo) return fail(lo.error());
-            auto hi = to_port(item.substr(dash + 1));
-            if (!hi) return fail(hi.error());
-            unsigned a = *lo, b = *hi;
-            if (a > b) std::swap(a, b);  // nc scans a reversed range in increasing order
-            for (unsigned p = a; p <= b; ++p) out.push_back(std::to_string(p));
-        } else if (auto v = to_integer(item)) {
-            auto port = to_port(item);
-            if (!port) return fail(port.error());
-            out.push_back(std::to_string(*port));
-        } else if (is_service_name(item)) {
-            out.emplace_back(item);
-        } else {
-            return fail(fmt::format("port number invalid: {}", item));
-        }
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-    }
-    return out;
-}
 
 result<nc_options, std::string> parse_nc_options(std::span<char* const> args) {
     nc_options opts;
@@ -277,7 +249,8 @@ result<nc_options, std::string> parse_nc_options(std::span<char* const> args) {
             }
             if (name == "exec" || name == "sh-exec") {
                 if (!has_value) {
-                    if (i + 1 >= args.size()) return fail(fmt::format("option '--{}' requires an argument", name));
+                    if (i + 1 >= args.size())
+                        return fail(fmt::format("option '--{}' requires an argument", name));
                     value = args[++i];
                 }
                 if (auto r = apply_flag(opts, name == "exec" ? 'e' : 'c', value, saw_exec, saw_sh_exec,
@@ -296,7 +269,8 @@ result<nc_options, std::string> parse_nc_options(std::span<char* const> args) {
                 if (j + 1 < a.size()) {
                     value = a.substr(j + 1);
                 } else {
-                    if (i + 1 >= args.size()) return fail(fmt::format("option requires an argument -- '{}'", flag));
+                    if (i + 1 >= args.size())
+                        return fail(fmt::format("option requires an argument -- '{}'", flag));
                     value = args[++i];
                 }
                 if (auto r = apply_flag(opts, flag, value, saw_exec, saw_sh_exec, saw_shutdown_flag); !r)
@@ -309,48 +283,9 @@ result<nc_options, std::string> parse_nc_options(std::span<char* const> args) {
                 return fail(r.error());
         }
     }
-    if (auto r = validate(opts, operands, saw_exec, saw_sh_exec, saw_shutdown_flag); !r) return fail(r.error());
+    if (auto r = validate(opts, operands, saw_exec, saw_sh_exec, saw_shutdown_flag); !r)
+        return fail(r.error());
     return opts;
-}
-
-std::string nc_help() {
-    return R"(sockit nc - arbitrary TCP, UDP and Unix-socket connections and listeners (OpenBSD nc's flags)
-
-Usage: sockit nc [-46bCdhklNnrUuvz] [-c CMD] [-e CMD] [-I len] [-i secs] [-O len] [-p port]
-                 [-q secs] [-s addr] [-w secs] [--no-shutdown] [destination] [port...]
-
-  -4 / -6        IPv4 / IPv6 only
-  -b             allow broadcast (UDP)
-  -C             send CRLF as line ending (LF not already after CR becomes CR LF)
-  -c, --sh-exec CMD  run CMD with /bin/sh -c, the connection as its stdin and stdout
-  -d             do not read stdin
-  -e, --exec CMD     run CMD (split on blanks, no shell), the connection as its stdin and stdout
-  -h, --help     this text
-  -I len / -O len    TCP receive / send buffer size (bytes)
-  -i secs        wait secs between lines sent and between chunks received
-  -k             with -l: serve another client after each one (UDP: unconnected, answers each sender)
-  -l             listen: -l [addr] port, or -l -p port [-s addr]; no address: both IPv6 and IPv4
-  -N             shutdown(2) the socket after stdin EOF (the default here; accepted for scripts)
-  -n             numeric addresses only, no DNS
-  -p port        source port (with -l: the port to listen on)
-  -q secs        after stdin EOF, wait at most secs for the peer, then quit (negative: no bound)
-  -r             scan ports in random order
-  -s addr        source address (with -U -u: the local socket path that receives replies)
-  -U             Unix-domain socket: destination is a path (@name: abstract namespace)
-  -u             UDP (with -U: datagram socket); datagram boundaries are preserved
-  -v             verbose: where it listens, who connected, scan results
-  -w secs        connect timeout, and idle timeout of a connection (not of -l's wait)
-  -z             scan: report listening ports (ranges 20-30 and lists 22,80 allowed), send nothing
-  --no-shutdown  keep the write side open after stdin EOF
-
-On stdin EOF the socket's write side is shut down and nc reads until the peer closes. Exit status:
-0 on success, 1 on any error (as netcat's).
-
-Example:
-  sockit nc -lv 9000 > received.bin          # on one side
-  sockit nc 127.0.0.1 9000 < file.bin        # on the other: exits once the transfer is done
-  sockit nc -zv 127.0.0.1 20-30,80
-)";
 }
 
 }  // namespace sockit::cli

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// `sockit nc -z`: many non-blocking connects at once (poll, never select: no FD_SETSIZE limit), bounded in number.
+// `sockit nc -z`: many connects (or UDP probes) at once on sock/connect_multiplexer, bounded in number.
 #pragma once
 
 #include <sys/socket.h>
@@ -17,13 +17,13 @@ namespace sockit::cli {
 
 /// How a scan runs.
 struct scan_settings {
-    int socktype = SOCK_STREAM;                         ///< SOCK_STREAM (connect) or SOCK_DGRAM (probe)
-    std::optional<std::chrono::milliseconds> timeout;   ///< -w: give up on one attempt after this long
-    std::chrono::milliseconds udp_wait{1000};           ///< how long a UDP probe waits for a refusal
-    std::chrono::milliseconds interval{0};              ///< -i: pause between attempts (then one at a time)
-    std::size_t concurrency = 256;                      ///< attempts in flight at most (clamped to the fd limit)
-    std::optional<endpoint> source;                     ///< -s/-p: bind before connecting (then one at a time
-                                                        ///< when a source port is fixed)
+    int socktype = SOCK_STREAM;                        ///< SOCK_STREAM (connect) or SOCK_DGRAM (probe)
+    std::optional<std::chrono::milliseconds> timeout;  ///< -w: give up on one attempt after this long
+    std::chrono::milliseconds udp_wait{1000};          ///< how long a UDP probe waits for a refusal
+    std::chrono::milliseconds interval{0};             ///< -i: pause between attempts (then one at a time)
+    std::size_t concurrency = 256;   ///< attempts in flight at most (clamped to the fd limit)
+    std::optional<endpoint> source;  ///< -s/-p: bind before connecting (then one at a time
+                                     ///< when a source port is fixed)
 };
 
 /// One attempt's outcome: `error` empty means open (TCP connected; UDP no refusal within udp_wait).

@@ -2,29 +2,17 @@
 // Happy Eyeballs v2 (RFC 8305 sections 4 and 5): family interleaving and the staggered connection race.
 #include "sockit/sock/happy_eyeballs.hpp"
 
-#include <poll.h>
-
 #include <algorithm>
 #include <cerrno>
 
+#include "sockit/sock/connect_multiplexer.hpp"
 #include "sockit/sock/resolver.hpp"
 #include "sockit/sys/sys_error.hpp"
 
 namespace sockit {
 namespace {
 
-using clock = std::chrono::steady_clock;
-
-int ms_until(clock::time_point deadline, clock::time_point now) noexcept {
-    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now).count();
-    if (left <= 0) return 0;
-    return left > 1'000'000'000 ? 1'000'000'000 : static_cast<int>(left);
-}
-
-struct attempt {
-    socket sock;
-    endpoint remote;
-};
+using clock = sys::steady_clock;
 
 }  // namespace
 
@@ -59,18 +47,12 @@ result<connection> happy_eyeballs_connect(std::span<const endpoint> candidates,
         const auto delay = std::max(options.attempt_delay, std::chrono::milliseconds(10));
         const auto start = clock::now();
         const auto deadline = start + options.timeout;
-        std::vector<attempt> running;
-        running.reserve(candidates.size());
-        std::vector<pollfd> polls;
-        polls.reserve(candidates.size());
+        connect_multiplexer attempts(candidates.size());  // the losers close with it
+        connect_attempt_options how;
+        how.socktype = options.socktype;
         std::size_t next = 0;
         auto next_start = start;
         std::error_code last = std::make_error_code(std::errc::timed_out);
-
-        auto win = [](socket s, const endpoint& remote) -> result<connection> {
-            if (auto r = s.set_non_blocking(false); !r) return fail(r.error());
-            return connection{std::move(s), remote};
-        };
 
         for (;;) {
             auto now = clock::now();
@@ -78,52 +60,28 @@ result<connection> happy_eyeballs_connect(std::span<const endpoint> candidates,
 
             // Start the next attempt when its time has come, or at once when nothing is in flight
             // (the previous one failed: RFC 8305 section 5 does not make us wait out the delay then).
-            while (next < candidates.size() && (running.empty() || now >= next_start)) {
-                const endpoint& remote = candidates[next++];
-                auto s = socket::open(remote.family(), options.socktype | SOCK_NONBLOCK);
-                if (!s) {
-                    last = s.error();
-                    continue;
-                }
-                auto begun = s->begin_connect(remote);
-                if (!begun) {
-                    last = begun.error();
-                    continue;
-                }
-                if (*begun) return win(std::move(*s), remote);
-                running.push_back({std::move(*s), remote});
+            if (next < candidates.size() && attempts.has_room() && (attempts.empty() || now >= next_start)) {
+                auto started = attempts.start(candidates[next++], how);
+                if (!started) return fail(started.error());
                 next_start = now + delay;
-                break;
             }
-            if (running.empty()) {
+            if (attempts.empty()) {
                 if (next >= candidates.size()) return fail(last);
                 continue;
             }
 
-            polls.clear();
-            for (const auto& a : running) polls.push_back({a.sock.fd(), POLLOUT, 0});
             const auto wake = next < candidates.size() ? std::min(next_start, deadline) : deadline;
-            int rc = ::poll(polls.data(), polls.size(), ms_until(wake, now));
-            if (rc < 0) {
-                if (errno == EINTR) continue;
-                return fail(last_error());
-            }
-            if (rc == 0) continue;
-
+            auto outcomes = attempts.wait(wake);
+            if (!outcomes) return fail(outcomes.error());
             bool failed_one = false;
-            std::size_t kept = 0;
-            for (std::size_t k = 0; k < running.size(); ++k) {
-                if (polls[k].revents == 0) {
-                    if (kept != k) running[kept] = std::move(running[k]);
-                    ++kept;
-                    continue;
+            for (auto& o : *outcomes) {
+                if (!o.error) {
+                    if (auto r = o.sock.set_non_blocking(false); !r) return fail(r.error());
+                    return connection{std::move(o.sock), o.target};
                 }
-                auto done = running[k].sock.finish_connect();
-                if (done) return win(std::move(running[k].sock), running[k].remote);  // the rest close here
-                last = done.error();
+                last = o.error;
                 failed_one = true;
             }
-            running.resize(kept);
             if (failed_one) next_start = clock::now();
         }
     } catch (const std::bad_alloc&) {

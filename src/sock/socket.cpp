@@ -10,25 +10,19 @@
 #include <algorithm>
 #include <cerrno>
 
+#include "sockit/sys/poll_until.hpp"
 #include "sockit/sys/sys_error.hpp"
 
 namespace sockit {
 namespace {
 
-using clock = std::chrono::steady_clock;
+using clock = sys::steady_clock;
 
 int to_poll_timeout(std::optional<std::chrono::milliseconds> timeout) noexcept {
     if (!timeout) return -1;
     auto ms = timeout->count();
     if (ms < 0) return 0;
     return ms > 1'000'000'000 ? 1'000'000'000 : static_cast<int>(ms);
-}
-
-/// Milliseconds left until `deadline`, rounded up so that a poll does not wake a hair early and spin.
-int ms_until(clock::time_point deadline) noexcept {
-    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - clock::now()).count();
-    if (left <= 0) return 0;
-    return left > 1'000'000'000 ? 1'000'000'000 : static_cast<int>(left);
 }
 
 result<bool> wait_for(int fd, short events, std::optional<std::chrono::milliseconds> timeout) noexcept {
@@ -96,13 +90,11 @@ result<void> socket::connect(const endpoint& remote, std::chrono::milliseconds t
         auto begun = begin_connect(remote);
         if (!begun) return fail(begun.error());
         if (*begun) return {};
-        for (;;) {
-            pollfd p{fd(), POLLOUT, 0};
-            int rc = ::poll(&p, 1, ms_until(deadline));
-            if (rc > 0) return finish_connect();
-            if (rc == 0) return fail(std::make_error_code(std::errc::timed_out));
-            if (errno != EINTR) return fail(last_error());
-        }
+        pollfd p{fd(), POLLOUT, 0};
+        auto ready = sys::poll_until({&p, 1}, deadline);  // signals absorbed: the deadline stays
+        if (!ready) return fail(ready.error());
+        if (*ready == 0) return fail(std::make_error_code(std::errc::timed_out));
+        return finish_connect();
     }();
     if (!*was_non_blocking) {
         if (auto r = set_non_blocking(false); !r && outcome) return r;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// `sockit nc`'s relay: bounded, binary-safe, both directions in one poll(2) loop; splice(2) for the bulk path.
-#include "nc_relay.hpp"
+// nc's stream relay: bounded, binary-safe, both directions in one sys::poll_until loop; splice(2) for the
+// bulk path.
+#include "sockit/relay/stream_relay.hpp"
 
 #include <fcntl.h>
-#include <poll.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,27 +15,18 @@
 #include <cstring>
 #include <vector>
 
+#include "relay_common.hpp"
+#include "sockit/sys/fd_flags.hpp"
 #include "sockit/sys/sys_error.hpp"
 #include "sockit/sys/unique_fd.hpp"
 
-namespace sockit::cli {
+namespace sockit::relay {
 namespace {
 
-using steady = std::chrono::steady_clock;
+using namespace detail;
 
 constexpr std::size_t copy_buffer_size = 128 * 1024;
 constexpr int wanted_pipe_size = 1 << 20;  // the unprivileged limit (/proc/sys/fs/pipe-max-size) by default
-constexpr std::size_t max_datagram = 65536;
-constexpr std::size_t max_datagram_read = 65507;  // the largest UDP payload over IPv4
-
-steady::duration seconds(double s) {
-    return std::chrono::duration_cast<steady::duration>(std::chrono::duration<double>(s));
-}
-
-bool is_socket(int fd) {
-    struct stat st {};
-    return fd >= 0 && fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode);
-}
 
 /// Whether splice(2) may work on fd: pipes, regular files (not O_APPEND), sockets, and character devices
 /// other than terminals (/dev/null). A refusal at run time (EINVAL) still falls back to read/write.
@@ -47,53 +39,16 @@ bool may_splice(int fd) {
     return S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode);
 }
 
-bool would_block(int err) { return err == EAGAIN || err == EWOULDBLOCK || err == EINTR; }
-
-/// The poll set: one entry per distinct descriptor, events merged (stdin and stdout may be one fd).
-class poll_set {
-public:
-    void clear() { count_ = 0; }
-    void want(int fd, short events) {
-        if (fd < 0 || events == 0) return;
-        for (std::size_t i = 0; i < count_; ++i)
-            if (fds_[i].fd == fd) {
-                fds_[i].events = static_cast<short>(fds_[i].events | events);
-                return;
-            }
-        fds_[count_++] = pollfd{fd, events, 0};
-    }
-    /// Waits at most until deadline (none: no bound). Returns false on a poll error other than EINTR.
-    bool wait(std::optional<steady::time_point> deadline) {
-        for (std::size_t i = 0; i < count_; ++i) fds_[i].revents = 0;
-        int timeout = -1;
-        if (deadline) {
-            auto left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - steady::now()).count();
-            timeout = static_cast<int>(std::clamp<long long>(left, 0, 24LL * 3600 * 1000));
-        }
-        int n = ::poll(fds_.data(), static_cast<nfds_t>(count_), timeout);
-        return n >= 0 || errno == EINTR;
-    }
-    /// True when fd asked for `events` and got them (or an error/hang-up, which the next call reports).
-    [[nodiscard]] bool ready(int fd, short events) const {
-        for (std::size_t i = 0; i < count_; ++i)
-            if (fds_[i].fd == fd)
-                return (fds_[i].events & events) != 0 &&
-                       (fds_[i].revents & (events | POLLERR | POLLHUP | POLLNVAL)) != 0;
-        return false;
-    }
-
-private:
-    std::array<pollfd, 4> fds_{};
-    std::size_t count_ = 0;
-};
-
 enum class io { progress, again, eof, error };
 
 /// One direction of a stream relay: src → (pipe | buffer) → dst, never holding more than one pipe or buffer.
 class direction {
 public:
     direction(int src, int dst, bool try_splice, bool src_nonblocking, bool dst_nonblocking)
-        : src_(src), dst_(dst), src_nonblocking_(src_nonblocking), dst_nonblocking_(dst_nonblocking),
+        : src_(src),
+          dst_(dst),
+          src_nonblocking_(src_nonblocking),
+          dst_nonblocking_(dst_nonblocking),
           dst_socket_(is_socket(dst)) {
         if (try_splice) {
             int p[2];
@@ -155,8 +110,10 @@ public:
         ssize_t n = ::read(src_, buffer_.data() + tail_, room);
         if (n > 0) {
             std::size_t got = static_cast<std::size_t>(n);
-            if (crlf_) expand_crlf(got);
-            else tail_ += got;
+            if (crlf_)
+                expand_crlf(got);
+            else
+                tail_ += got;
             return io::progress;
         }
         if (n == 0) {
@@ -170,7 +127,8 @@ public:
     /// most one line goes per call.
     io drain() {
         if (splice_ && in_pipe_ > 0) {
-            ssize_t n = ::splice(pipe_read_.get(), nullptr, dst_, nullptr, in_pipe_, SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
+            ssize_t n = ::splice(pipe_read_.get(), nullptr, dst_, nullptr, in_pipe_,
+                                 SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
             if (n > 0) {
                 in_pipe_ -= static_cast<std::size_t>(n);
                 return io::progress;
@@ -264,48 +222,18 @@ private:
     std::size_t tail_ = 0;
 };
 
-bool set_nonblocking(int fd) {
-    int flags = fcntl(fd, F_GETFL);
-    return flags >= 0 && fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0;
-}
-
-std::optional<steady::time_point> earliest(std::optional<steady::time_point> a, std::optional<steady::time_point> b) {
-    if (!a) return b;
-    if (!b) return a;
-    return std::min(*a, *b);
-}
-
 bool peer_gone(int err) { return err == EPIPE || err == ECONNRESET; }
-
-// The -q (after EOF) and -w (idle) limits at `now`: whether one has passed, else the earliest to come.
-struct timeout_check {
-    bool expired = false;
-    std::optional<steady::time_point> deadline;
-};
-timeout_check timeouts(const relay_settings& s, steady::time_point now, std::optional<steady::time_point> eof_at,
-                       steady::time_point last_activity) {
-    timeout_check t;
-    if (eof_at && s.quit_after_eof) {
-        auto quit = *eof_at + seconds(*s.quit_after_eof);
-        if (now >= quit) return {true, {}};
-        t.deadline = quit;
-    }
-    if (s.idle_timeout) {
-        auto idle = last_activity + seconds(*s.idle_timeout);
-        if (now >= idle) return {true, {}};
-        t.deadline = earliest(t.deadline, idle);
-    }
-    return t;
-}
 
 }  // namespace
 
 relay_result relay_stream(int net_fd, const relay_settings& s, relay_state& state) {
-    if (!set_nonblocking(net_fd)) return fail(relay_failure{"set socket non-blocking", last_error()});
+    if (auto r = sys::set_non_blocking(net_fd); !r)
+        return fail(relay_failure{"set socket non-blocking", r.error()});
     const bool in_tty = s.in_fd >= 0 && isatty(s.in_fd) != 0;
 
     // -C and -i need to see the bytes, so those directions copy through a buffer.
-    direction up(s.in_fd, net_fd, s.allow_splice && !s.crlf && s.interval <= 0 && may_splice(s.in_fd), false, true);
+    direction up(s.in_fd, net_fd, s.allow_splice && !s.crlf && s.interval <= 0 && may_splice(s.in_fd), false,
+                 true);
     direction down(net_fd, s.out_fd, s.allow_splice && s.interval <= 0 && may_splice(s.out_fd), true, false);
     up.set_crlf(s.crlf);
     up.set_line_mode(s.interval > 0);
@@ -349,22 +277,30 @@ relay_result relay_stream(int net_fd, const relay_settings& s, relay_state& stat
         if (up.wants_read()) polls.want(up.src(), POLLIN);
         if (down.wants_read()) polls.want(down.src(), POLLIN);
         if (up.pending() > 0) {
-            if (now >= up_not_before) polls.want(up.dst(), POLLOUT);
-            else deadline = earliest(deadline, up_not_before);
+            if (now >= up_not_before)
+                polls.want(up.dst(), POLLOUT);
+            else
+                deadline = earliest(deadline, up_not_before);
         }
         if (down.pending() > 0) {
-            if (now >= down_not_before) polls.want(down.dst(), POLLOUT);
-            else deadline = earliest(deadline, down_not_before);
+            if (now >= down_not_before)
+                polls.want(down.dst(), POLLOUT);
+            else
+                deadline = earliest(deadline, down_not_before);
         }
-        if (!polls.wait(deadline)) return fail(relay_failure{"poll", last_error()});
+        if (auto r = polls.wait(deadline); !r) return fail(relay_failure{"poll", r.error()});
         now = steady::now();
 
         // stdin → network
         if (polls.ready(up.src(), POLLIN)) {
             switch (up.fill()) {
-                case io::progress: last_activity = now; break;
-                case io::error: return fail(relay_failure{"read from stdin", sys_error(up.last_errno)});
-                default: break;
+                case io::progress:
+                    last_activity = now;
+                    break;
+                case io::error:
+                    return fail(relay_failure{"read from stdin", sys_error(up.last_errno)});
+                default:
+                    break;
             }
         }
         if (up.pending() > 0 && now >= up_not_before) {
@@ -379,21 +315,25 @@ relay_result relay_stream(int net_fd, const relay_settings& s, relay_state& stat
                         return {};
                     }
                     return fail(relay_failure{"write to network", sys_error(up.last_errno)});
-                default: break;
+                default:
+                    break;
             }
         }
 
         // network → stdout
         if (polls.ready(down.src(), POLLIN)) {
             switch (down.fill()) {
-                case io::progress: last_activity = now; break;
+                case io::progress:
+                    last_activity = now;
+                    break;
                 case io::error:
                     if (down.last_errno == ECONNRESET && up.finished()) {
                         down.mark_eof();  // reset after we said all we had: the peer is simply gone
                         break;
                     }
                     return fail(relay_failure{"read from network", sys_error(down.last_errno)});
-                default: break;
+                default:
+                    break;
             }
         }
         if (down.pending() > 0 && now >= down_not_before &&
@@ -406,128 +346,11 @@ relay_result relay_stream(int net_fd, const relay_settings& s, relay_state& stat
                 case io::error:
                     if (down.last_errno == EPIPE) return {};  // stdout's reader left (| head): stop quietly
                     return fail(relay_failure{"write to stdout", sys_error(down.last_errno)});
-                default: break;
+                default:
+                    break;
             }
         }
     }
 }
 
-relay_result relay_datagram(int net_fd, datagram_peer mode, const relay_settings& s, relay_state& state,
-                            const peer_callback& on_peer) {
-    if (!set_nonblocking(net_fd)) return fail(relay_failure{"set socket non-blocking", last_error()});
-    const bool net_is_socket_out = is_socket(s.out_fd);
-    std::vector<std::uint8_t> up(max_datagram * 2), down(max_datagram);
-    std::size_t up_len = 0, down_len = 0;
-    bool last_was_cr = false;
-    sockaddr_storage peer{};
-    socklen_t peer_len = 0;
-    bool have_peer = mode == datagram_peer::connected;
-
-    auto now = steady::now();
-    auto last_activity = now;
-    std::optional<steady::time_point> eof_at;
-    bool up_done = s.in_fd < 0 || state.in_eof;
-    if (up_done && s.in_fd >= 0) eof_at = now;
-    steady::time_point up_not_before = now, down_not_before = now;
-
-    poll_set polls;
-    for (;;) {
-        now = steady::now();
-        auto [expired, deadline] = timeouts(s, now, eof_at, last_activity);
-        if (expired) return {};
-        polls.clear();
-        // Read stdin only when a datagram can go somewhere: no peer yet means no reading (backpressure).
-        if (!up_done && up_len == 0 && have_peer) polls.want(s.in_fd, POLLIN);
-        if (up_len > 0) {
-            if (now >= up_not_before) polls.want(net_fd, POLLOUT);
-            else deadline = earliest(deadline, up_not_before);
-        }
-        if (down_len == 0) polls.want(net_fd, POLLIN);
-        else if (now >= down_not_before) polls.want(s.out_fd, POLLOUT);
-        else deadline = earliest(deadline, down_not_before);
-        if (!polls.wait(deadline)) return fail(relay_failure{"poll", last_error()});
-        now = steady::now();
-
-        if (polls.ready(s.in_fd, POLLIN)) {
-            std::size_t want = s.crlf ? max_datagram_read / 2 : max_datagram_read;
-            ssize_t n = ::read(s.in_fd, up.data(), want);
-            if (n > 0) {
-                up_len = static_cast<std::size_t>(n);
-                if (s.crlf) {
-                    std::vector<std::uint8_t> copy(up.begin(), up.begin() + n);
-                    up_len = 0;
-                    for (std::uint8_t c : copy) {
-                        if (c == '\n' && !last_was_cr) up[up_len++] = '\r';
-                        up[up_len++] = c;
-                        last_was_cr = c == '\r';
-                    }
-                }
-                last_activity = now;
-            } else if (n == 0) {
-                up_done = true;
-                state.in_eof = true;
-                eof_at = now;
-            } else if (!would_block(errno)) {
-                return fail(relay_failure{"read from stdin", last_error()});
-            }
-        }
-        if (up_len > 0 && now >= up_not_before && polls.ready(net_fd, POLLOUT)) {
-            ssize_t n = mode == datagram_peer::last_sender
-                            ? ::sendto(net_fd, up.data(), up_len, MSG_NOSIGNAL, reinterpret_cast<sockaddr*>(&peer), peer_len)
-                            : ::send(net_fd, up.data(), up_len, MSG_NOSIGNAL);
-            if (n >= 0) {
-                up_len = 0;
-                last_activity = now;
-                if (s.interval > 0) up_not_before = now + seconds(s.interval);
-            } else if (errno == ECONNREFUSED) {
-                // An ICMP error for an earlier datagram surfaced here; this one was not sent: send it again.
-            } else if (!would_block(errno)) {
-                return fail(relay_failure{"send datagram", last_error()});
-            }
-        }
-        if (down_len == 0 && polls.ready(net_fd, POLLIN)) {
-            sockaddr_storage from{};
-            socklen_t from_len = sizeof from;
-            ssize_t n = ::recvfrom(net_fd, down.data(), down.size(), 0, reinterpret_cast<sockaddr*>(&from), &from_len);
-            if (n >= 0) {
-                last_activity = now;
-                down_len = static_cast<std::size_t>(n);
-                // A Unix datagram sender that never bound has no address (just the family): nobody to answer.
-                bool addressed = from_len > static_cast<socklen_t>(sizeof(sa_family_t));
-                if (mode != datagram_peer::connected && addressed &&
-                    (!have_peer || from_len != peer_len || std::memcmp(&from, &peer, from_len) != 0)) {
-                    peer = from;
-                    peer_len = from_len;
-                    have_peer = true;
-                    if (on_peer) on_peer(peer, peer_len);
-                    if (mode == datagram_peer::first_sender) {
-                        if (::connect(net_fd, reinterpret_cast<sockaddr*>(&peer), peer_len) != 0)
-                            return fail(relay_failure{"connect to the first sender", last_error()});
-                        mode = datagram_peer::connected;
-                    }
-                }
-                if (down_len == 0) continue;
-            } else if (errno != ECONNREFUSED && !would_block(errno)) {
-                return fail(relay_failure{"receive datagram", last_error()});
-            }
-        }
-        if (down_len > 0 && now >= down_not_before && polls.ready(s.out_fd, POLLOUT)) {
-            // One write per datagram; a datagram-socket stdout keeps the boundary.
-            ssize_t n = net_is_socket_out ? ::send(s.out_fd, down.data(), down_len, MSG_NOSIGNAL)
-                                          : ::write(s.out_fd, down.data(), down_len);
-            if (n < 0 && would_block(errno)) continue;
-            if (n < 0 && errno == EPIPE) return {};
-            if (n < 0) return fail(relay_failure{"write to stdout", last_error()});
-            std::size_t done = static_cast<std::size_t>(n);
-            if (done < down_len) {  // a stream stdout took part: keep the rest for the next round
-                std::memmove(down.data(), down.data() + done, down_len - done);
-                down_len -= done;
-            } else {
-                down_len = 0;
-                if (s.interval > 0) down_not_before = now + seconds(s.interval);
-            }
-        }
-    }
-}
-
-}  // namespace sockit::cli
+}  // namespace sockit::relay
