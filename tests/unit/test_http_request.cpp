@@ -10,15 +10,15 @@
 #include "sockit/core/codec_errc.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/request_parser.hpp"
-#include "test_http_support.hpp"
+#include "../../fuzz/http_transcript.hpp"
 
 namespace sockit::http {
 namespace {
 
-using testing::byte_by_byte;
-using testing::describe_error;
-using testing::parse_requests;
-using testing::random_splits;
+using fuzz::byte_by_byte;
+using fuzz::describe_error;
+using fuzz::parse_requests;
+using fuzz::random_splits;
 
 struct valid_row {
     const char* why;
@@ -425,7 +425,7 @@ TEST(HttpRequest, InputBeforeAGuardPage) {
         ASSERT_LE(input.size(), guard.capacity());
         // Every prefix, so that each possible last byte sits right before the guard page.
         for (std::size_t n = 0; n <= input.size(); ++n) {
-            EXPECT_FALSE(testing::parse_in_place<request_parser>(guard.place(as_bytes(input).first(n))).empty());
+            EXPECT_FALSE(fuzz::parse_in_place<request_parser>(guard.place(as_bytes(input).first(n))).empty());
             ++checked;
         }
     }

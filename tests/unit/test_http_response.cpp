@@ -10,15 +10,15 @@
 #include "sockit/core/codec_errc.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/response_parser.hpp"
-#include "test_http_support.hpp"
+#include "../../fuzz/http_transcript.hpp"
 
 namespace sockit::http {
 namespace {
 
-using testing::byte_by_byte;
-using testing::describe_error;
-using testing::parse_responses;
-using testing::random_splits;
+using fuzz::byte_by_byte;
+using fuzz::describe_error;
+using fuzz::parse_responses;
+using fuzz::random_splits;
 
 struct valid_row {
     const char* why;
@@ -266,7 +266,7 @@ TEST(HttpResponse, InputBeforeAGuardPage) {
         // Every prefix, so that each possible last byte sits right before the guard page.
         for (std::size_t n = 0; n <= input.size(); ++n) {
             bytes_view at_guard = guard.place(as_bytes(input).first(n));
-            EXPECT_FALSE(testing::parse_in_place<response_parser>(at_guard, method).empty());
+            EXPECT_FALSE(fuzz::parse_in_place<response_parser>(at_guard, method).empty());
             ++checked;
         }
     };

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Test driver for the HTTP/1.1 parsers: feeds a byte stream in pieces the way a socket would and writes a
-// transcript of what was parsed, so whole, byte-by-byte and randomly split parses can be compared.
-// Used by tests/unit/test_http_*.cpp and fuzz/fuzz_http_*.cpp; depends on nothing but the library.
+// Transcript driver for the HTTP/1.1 parsers (RFC 9112): feeds a byte stream in pieces the way a socket
+// would and writes a transcript of what was parsed, so whole, byte-by-byte and randomly split parses can
+// be compared. Used by fuzz/fuzz_http_*.cpp and tests/unit/test_http_*.cpp (tests may include fuzz/
+// helpers, never the reverse); depends on nothing but the library.
 #pragma once
 
 #include <cstddef>
@@ -16,7 +17,7 @@
 #include "sockit/http/request_parser.hpp"
 #include "sockit/http/response_parser.hpp"
 
-namespace sockit::http::testing {
+namespace sockit::fuzz {
 
 /// Piece sizes of a feed: empty means "everything at once"; otherwise sizes are used in turn, cyclically.
 using split_plan = std::vector<std::size_t>;
@@ -32,18 +33,18 @@ inline split_plan random_splits(std::uint32_t seed, std::size_t count = 64, std:
     return plan;
 }
 
-inline const char* framing_name(body_kind k) {
+inline const char* framing_name(http::body_kind k) {
     switch (k) {
-        case body_kind::none: return "none";
-        case body_kind::content_length: return "length";
-        case body_kind::chunked: return "chunked";
-        case body_kind::until_close: return "close";
+        case http::body_kind::none: return "none";
+        case http::body_kind::content_length: return "length";
+        case http::body_kind::chunked: return "chunked";
+        case http::body_kind::until_close: return "close";
     }
     return "?";
 }
 
-inline void append_fields(std::string& t, const header_list& headers) {
-    for (const header_field& f : headers) {
+inline void append_fields(std::string& t, const http::header_list& headers) {
+    for (const http::header_field& f : headers) {
         t += "  ";
         t += f.name;
         t += ": [";
@@ -52,7 +53,7 @@ inline void append_fields(std::string& t, const header_list& headers) {
     }
 }
 
-inline std::string describe(const request_head& h) {
+inline std::string describe(const http::request_head& h) {
     std::string t = "request ";
     t += h.method;
     t += ' ';
@@ -64,7 +65,7 @@ inline std::string describe(const request_head& h) {
     return t;
 }
 
-inline std::string describe(const response_head& h) {
+inline std::string describe(const http::response_head& h) {
     std::string t = "response HTTP/" + std::to_string(h.version.major) + "." + std::to_string(h.version.minor);
     t += " " + std::to_string(h.status) + " [";
     t += h.reason;
@@ -141,10 +142,10 @@ private:
 
 /// Parses every request in `input`, fed by `plan`, and returns the transcript: each head, each body, then
 /// how the stream ended ("end" when it ended between messages, "need_more" inside one, or the error).
-inline std::string parse_requests(std::string_view input, const split_plan& plan = {}, const http_limits& limits = {},
+inline std::string parse_requests(std::string_view input, const split_plan& plan = {}, const http::http_limits& limits = {},
                                   std::size_t max_messages = 1000) {
     feeder in(input, plan);
-    request_parser p(limits);
+    http::request_parser p(limits);
     std::string t;
     for (std::size_t m = 0; m < max_messages;) {
         auto head = p.parse_head(in.window());
@@ -176,10 +177,10 @@ inline std::string parse_requests(std::string_view input, const split_plan& plan
 /// Parses every response in `input` to requests made with `methods` (in turn; "GET" once they run
 /// out), fed by `plan`; at the end of the input, finish() stands for the server closing the connection.
 inline std::string parse_responses(std::string_view input, const split_plan& plan = {},
-                                   const std::vector<std::string>& methods = {}, const http_limits& limits = {},
+                                   const std::vector<std::string>& methods = {}, const http::http_limits& limits = {},
                                    std::size_t max_messages = 1000) {
     feeder in(input, plan);
-    response_parser p(limits);
+    http::response_parser p(limits);
     std::string t;
     std::size_t request = 0;
     for (std::size_t m = 0; m < max_messages;) {
@@ -215,4 +216,4 @@ inline std::string parse_responses(std::string_view input, const split_plan& pla
     return t + "too many messages\n";
 }
 
-}  // namespace sockit::http::testing
+}  // namespace sockit::fuzz
