@@ -15,9 +15,9 @@
 #include "dns_output.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
-#include "sockit/dns/client/batch_resolver.hpp"
-#include "sockit/dns/client/dig_args.hpp"
-#include "sockit/dns/client/resolv_conf.hpp"
+#include "sockit/dns_client/batch_resolver.hpp"
+#include "sockit/dns_client/dig_args.hpp"
+#include "sockit/dns_client/resolv_conf.hpp"
 #include "sockit/event/event_loop.hpp"
 #include "sockit/sock/resolver.hpp"
 
@@ -62,7 +62,7 @@ Example: sockit dns example.org AAAA MX @127.0.0.1 -p 5353 +short
 /// The servers to ask, in order: @SERVER (an address, or every address getaddrinfo gives for a name),
 /// else resolv.conf's nameservers (at most three, as glibc reads them; the local host when there is none).
 /// Without @SERVER, *conf is what resolv.conf says (its timeout and attempts apply then).
-result<std::vector<endpoint>> pick_servers(const dns::dig_args& a, dns::resolv_conf& conf, int& code,
+result<std::vector<endpoint>> pick_servers(const dns_client::dig_args& a, dns_client::resolv_conf& conf, int& code,
                                            std::string& why) {
     const std::uint16_t port = a.port.value_or(53);
     std::vector<endpoint> out;
@@ -90,7 +90,7 @@ result<std::vector<endpoint>> pick_servers(const dns::dig_args& a, dns::resolv_c
     }
     // glibc's rule: no usable nameserver line (or no file) means the local host.
     const char* path = std::getenv("SOCKIT_RESOLV_CONF");  // another file, for tests and chroots
-    auto loaded = dns::load_resolv_conf(path != nullptr && *path != '\0' ? path : "/etc/resolv.conf");
+    auto loaded = dns_client::load_resolv_conf(path != nullptr && *path != '\0' ? path : "/etc/resolv.conf");
     if (loaded) conf = *loaded;
     if (conf.nameservers.empty()) conf.nameservers.push_back(ip_address::parse("127.0.0.1").value());
     for (const auto& addr : conf.nameservers) {
@@ -108,12 +108,12 @@ result<std::vector<endpoint>> pick_servers(const dns::dig_args& a, dns::resolv_c
 int run_dns(std::span<char*> args) {
     std::vector<std::string_view> words;
     for (std::size_t i = 1; i < args.size(); ++i) words.emplace_back(args[i]);
-    auto parsed = dns::parse_dig_args(words);
+    auto parsed = dns_client::parse_dig_args(words);
     if (!parsed) {
         print_error("dns", fmt::format("'{}'", parsed.error().argument), parsed.error().why);
         return exit_code::usage;
     }
-    const dns::dig_args& a = *parsed;
+    const dns_client::dig_args& a = *parsed;
     if (a.help) {
         std::cout << usage_text;
         return exit_code::ok;
@@ -131,7 +131,7 @@ int run_dns(std::span<char*> args) {
         return exit_code::usage;
     }
 
-    dns::resolv_conf conf;
+    dns_client::resolv_conf conf;
     int code = exit_code::ok;
     std::string why;
     auto servers = pick_servers(a, conf, code, why);
@@ -140,9 +140,9 @@ int run_dns(std::span<char*> args) {
         return code;
     }
 
-    dns::batch_options batch;
+    dns_client::batch_options batch;
     batch.servers = std::move(*servers);
-    dns::exchange_options& options = batch.exchange;
+    dns_client::exchange_options& options = batch.exchange;
     if (!a.server) {  // resolv.conf's servers come with its timeout and attempts
         options.timeout = std::chrono::duration_cast<std::chrono::milliseconds>(conf.timeout);
         options.tries = conf.attempts;
@@ -175,16 +175,16 @@ int run_dns(std::span<char*> args) {
         print_error("dns", "event loop", loop.error().message());
         return exit_code::os_error;
     }
-    std::vector<std::optional<result<dns::exchange_result>>> outcomes(questions.size());
+    std::vector<std::optional<result<dns_client::exchange_result>>> outcomes(questions.size());
     std::size_t next = 0;
     batch.in_flight = questions.size();
-    auto ran = dns::run_batch(
+    auto ran = dns_client::run_batch(
         **loop, batch,
-        [&]() -> std::optional<dns::batch_job> {
+        [&]() -> std::optional<dns_client::batch_job> {
             if (next == questions.size()) return std::nullopt;
-            return dns::batch_job{questions[next++]};
+            return dns_client::batch_job{questions[next++]};
         },
-        [&](std::size_t i, const result<dns::exchange_result>& r, std::chrono::microseconds) { outcomes[i].emplace(r); });
+        [&](std::size_t i, const result<dns_client::exchange_result>& r, std::chrono::microseconds) { outcomes[i].emplace(r); });
     if (!ran) {
         print_error("dns", "event loop", ran.error().message());
         return exit_code::os_error;

@@ -21,8 +21,8 @@
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/core/codec_errc.hpp"
-#include "sockit/http/client/client_errc.hpp"
-#include "sockit/http/client/fetch.hpp"
+#include "sockit/http_client/client_errc.hpp"
+#include "sockit/http_client/fetch.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/url.hpp"
 #include "sockit/http/url_errc.hpp"
@@ -67,7 +67,7 @@ void print_head_lines(std::string_view raw, std::string_view prefix) {
 /// Writes what the CLI shows: heads on stderr (-v), heads and body to stdout or to -o FILE. The file is
 /// created when the first byte for it arrives (or when the fetch succeeded with an empty body), so a
 /// failed connection does not clobber an existing file.
-class cli_sink final : public http::response_sink {
+class cli_sink final : public http_client::response_sink {
 public:
     std::string path;        // -o FILE; empty: stdout
     bool verbose = false;
@@ -105,9 +105,9 @@ public:
     void on_request_head(std::string_view raw) override {
         if (verbose) print_head_lines(raw, "> ");
     }
-    void on_response_head(const http::response_info& head, std::string_view raw, http::head_kind kind) override {
+    void on_response_head(const http::response_info& head, std::string_view raw, http_client::head_kind kind) override {
         if (verbose) print_head_lines(raw, "< ");
-        if (kind == http::head_kind::final) discard_ = fail_mode && head.status >= 400;
+        if (kind == http_client::head_kind::final) discard_ = fail_mode && head.status >= 400;
         if (include && !discard_ && !write_error) (void)write(raw);
     }
     result<void> on_body(bytes_view data) override {
@@ -134,26 +134,26 @@ private:
 };
 
 /// The exit code and the phrase for a failed fetch (README, "sockit http get").
-std::pair<int, std::string> describe(const http::fetch_failure& f) {
+std::pair<int, std::string> describe(const http_client::fetch_failure& f) {
     const auto& ec = f.error;
     const bool malformed = &ec.category() == &http::http_category() || ec == codec_errc::truncated;
     switch (f.stage) {
-        case http::fetch_stage::resolve: {
+        case http_client::fetch_stage::resolve: {
             return {lookup_exit_code(ec), fmt::format("cannot resolve host '{}': {}", f.detail, ec.message())};
         }
-        case http::fetch_stage::connect:
+        case http_client::fetch_stage::connect:
             return {exit_code::unavailable, f.detail.empty() ? std::string("cannot connect") : "cannot connect to " + f.detail};
-        case http::fetch_stage::request: return {exit_code::usage, "cannot write the request (check -X and -H)"};
-        case http::fetch_stage::send: return {exit_code::unavailable, "sending the request failed"};
-        case http::fetch_stage::receive_head:
-            if (ec == http::client_errc::too_many_interim) return {exit_code::data_error, "malformed response"};
+        case http_client::fetch_stage::request: return {exit_code::usage, "cannot write the request (check -X and -H)"};
+        case http_client::fetch_stage::send: return {exit_code::unavailable, "sending the request failed"};
+        case http_client::fetch_stage::receive_head:
+            if (ec == http_client::client_errc::too_many_interim) return {exit_code::data_error, "malformed response"};
             return malformed ? std::pair<int, std::string>{exit_code::data_error, "malformed response head"}
                              : std::pair<int, std::string>{exit_code::unavailable, "no complete response"};
-        case http::fetch_stage::receive_body:
+        case http_client::fetch_stage::receive_body:
             return malformed ? std::pair<int, std::string>{exit_code::data_error, "malformed response body"}
                              : std::pair<int, std::string>{exit_code::unavailable, "incomplete response body"};
-        case http::fetch_stage::redirect: return {exit_code::data_error, "cannot follow the redirect"};
-        case http::fetch_stage::output: return {exit_code::io_error, "writing the output failed"};
+        case http_client::fetch_stage::redirect: return {exit_code::data_error, "cannot follow the redirect"};
+        case http_client::fetch_stage::output: return {exit_code::io_error, "writing the output failed"};
     }
     return {exit_code::os_error, "failed"};
 }
@@ -225,7 +225,7 @@ std::string json_text(std::string_view s) {
     return out;
 }
 
-nlohmann::ordered_json json_document(const std::string& requested, const http::fetch_result& r, const std::string& output) {
+nlohmann::ordered_json json_document(const std::string& requested, const http_client::fetch_result& r, const std::string& output) {
     nlohmann::ordered_json headers = nlohmann::ordered_json::array();
     for (const auto& [n, v] : r.response.headers) headers.push_back({{"name", n}, {"value", json_text(v)}});
     nlohmann::ordered_json redirects = nlohmann::ordered_json::array();
@@ -294,7 +294,7 @@ int run_http_get(std::span<char*> args) {
         print_error(cmd_name, url_text, u.error().message());
         return exit_code::usage;
     }
-    http::fetch_request req;
+    http_client::fetch_request req;
     req.url = *u;
     for (const auto& h : header_args) {
         auto colon = h.find(':');
@@ -318,7 +318,7 @@ int run_http_get(std::span<char*> args) {
     }
     req.method = !method.empty() ? method : head ? "HEAD" : req.body ? "POST" : "GET";
 
-    http::fetch_options opt;
+    http_client::fetch_options opt;
     opt.user_agent = "sockit/" SOCKIT_VERSION;
     opt.follow_redirects = follow;
     opt.max_redirects = max_redirs;
@@ -336,7 +336,7 @@ int run_http_get(std::span<char*> args) {
     sink.body_out = !json || (!output.empty() && output != "-");
     sink.fail_mode = fail_flag;
 
-    auto r = http::fetch(req, opt, sink);
+    auto r = http_client::fetch(req, opt, sink);
     if (sink.open_error) {
         print_error(cmd_name, output, fmt::format("cannot open for writing: {}", sink.open_error.message()));
         return exit_code::io_error;
@@ -344,11 +344,11 @@ int run_http_get(std::span<char*> args) {
     if (!r) {
         const auto& f = r.error();
         auto [code, phrase] = describe(f);
-        std::string why = f.stage == http::fetch_stage::resolve ? phrase : fmt::format("{}: {}", phrase, f.error.message());
-        if (f.stage == http::fetch_stage::output && sink.write_error) {
+        std::string why = f.stage == http_client::fetch_stage::resolve ? phrase : fmt::format("{}: {}", phrase, f.error.message());
+        if (f.stage == http_client::fetch_stage::output && sink.write_error) {
             why = fmt::format("{}: {}", phrase, sink.write_error.message());
         }
-        const bool detail_said = f.stage == http::fetch_stage::resolve || f.stage == http::fetch_stage::connect;
+        const bool detail_said = f.stage == http_client::fetch_stage::resolve || f.stage == http_client::fetch_stage::connect;
         if (!f.detail.empty() && !detail_said) why += fmt::format(" ({})", f.detail);
         print_error(cmd_name, f.url, why);
         (void)sink.close_output();

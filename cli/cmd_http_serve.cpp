@@ -12,7 +12,7 @@
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "serve_run.hpp"
-#include "sockit/http/server/file_server.hpp"
+#include "sockit/http_server/file_server.hpp"
 #include "sockit/serve/server.hpp"
 
 namespace sockit::cli {
@@ -41,7 +41,7 @@ std::string log_escape(std::string_view s) {
 std::string peer_host(const endpoint& e) { return e.is_ip() ? e.address().to_string() : std::string("-"); }
 
 // Common Log Format: host ident authuser [date] "request-line" status bytes (dates in UTC).
-void log_clf(const http::access_record& r) {
+void log_clf(const http_server::access_record& r) {
     const std::time_t t = std::chrono::system_clock::to_time_t(r.time);
     std::tm tm{};
     ::gmtime_r(&t, &tm);
@@ -58,7 +58,7 @@ void log_clf(const http::access_record& r) {
     std::fflush(stdout);
 }
 
-void log_json(const http::access_record& r) {
+void log_json(const http_server::access_record& r) {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(r.time.time_since_epoch()).count();
     nlohmann::ordered_json j = {
         {"event", "request"},
@@ -134,12 +134,12 @@ int run_http_serve(std::span<char*> args) {
     std::optional<ip_address> bind_address;
     if (auto bad = parse_bind_arg("http serve", bind_text, bind_address)) return *bad;
 
-    http::file_server_options fo;
+    http_server::file_server_options fo;
     fo.root = dir;
     fo.header_timeout = std::chrono::milliseconds(static_cast<long long>(header_timeout * 1000));
     fo.list_directories = !no_listing;
     if (!quiet) fo.access_log = json_log ? log_json : log_clf;
-    auto files = http::file_server::create(std::move(fo));
+    auto files = http_server::file_server::create(std::move(fo));
     if (!files) return usage(fmt::format("'{}'", dir), files.error().message());
 
     serve::listener_spec l;

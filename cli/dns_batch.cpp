@@ -19,7 +19,7 @@
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/core/split_words.hpp"
-#include "sockit/dns/client/batch_resolver.hpp"
+#include "sockit/dns_client/batch_resolver.hpp"
 #include "sockit/event/event_loop.hpp"
 #include "sockit/sys/sys_error.hpp"
 
@@ -105,15 +105,15 @@ int run_dns_batch(const dns_batch_settings& settings) {
     const bool tty = ::isatty(STDERR_FILENO) == 1;
     const bool line_flush = ::isatty(STDOUT_FILENO) == 1;
 
-    auto source = [&]() -> std::optional<dns::batch_job> {
+    auto source = [&]() -> std::optional<dns_client::batch_job> {
         auto line = reader.next();
         if (!line) return std::nullopt;
-        dns::batch_job job{line->q};
+        dns_client::batch_job job{line->q};
         pending.push_back(std::move(*line));
         return job;
     };
     // Delivery is in index order: the front of `pending` is always the line whose outcome arrives.
-    auto sink = [&](std::size_t, const result<dns::exchange_result>& outcome, std::chrono::microseconds elapsed) {
+    auto sink = [&](std::size_t, const result<dns_client::exchange_result>& outcome, std::chrono::microseconds elapsed) {
         const batch_line& line = pending.front();
         nlohmann::ordered_json doc;
         doc["line"] = line.number;
@@ -151,7 +151,7 @@ int run_dns_batch(const dns_batch_settings& settings) {
             std::fflush(stderr);
         });
     }
-    auto ran = dns::run_batch(**loop, settings.batch, source, sink);
+    auto ran = dns_client::run_batch(**loop, settings.batch, source, sink);
     if (progress) (*loop)->cancel_timer(progress);
     if (tty) std::fprintf(stderr, "\rsockit dns: %zu done, %zu failed%*s\n", done, failures, 20, "");
     std::cout.flush();

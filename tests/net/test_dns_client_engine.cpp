@@ -11,17 +11,25 @@
 #include <vector>
 
 #include "sockit/core/codec_errc.hpp"
-#include "sockit/dns/client/batch_resolver.hpp"
-#include "sockit/dns/client/client_errc.hpp"
-#include "sockit/dns/client/exchange.hpp"
-#include "sockit/dns/client/query_engine.hpp"
+#include "sockit/dns_client/batch_resolver.hpp"
+#include "sockit/dns_client/client_errc.hpp"
+#include "sockit/dns_client/exchange.hpp"
+#include "sockit/dns_client/query_engine.hpp"
 #include "sockit/dns/message.hpp"
 #include "sockit/dns/message_builder.hpp"
 #include "sockit/event/event_loop.hpp"
 #include "sockit/sock/socket.hpp"
 
-namespace sockit::dns {
+namespace sockit::dns_client {
 namespace {
+
+using dns::dns_name;
+using dns::make_record;
+using dns::message;
+using dns::question;
+using dns::rdata_a;
+using dns::rr_class;
+using dns::rr_type;
 
 using namespace std::chrono_literals;
 
@@ -298,4 +306,4 @@ TEST(DnsBatch, BlockingExchange) {
 }
 
 }  // namespace
-}  // namespace sockit::dns
+}  // namespace sockit::dns_client

@@ -7,10 +7,13 @@
 #include <string_view>
 #include <vector>
 
-#include "sockit/dns/client/dig_args.hpp"
+#include "sockit/dns_client/dig_args.hpp"
 
-namespace sockit::dns {
+namespace sockit::dns_client {
 namespace {
+
+using dns::rr_class;
+using dns::rr_type;
 
 result<dig_args, dig_args_error> parse(std::vector<std::string_view> words) { return parse_dig_args(words); }
 
@@ -195,4 +198,4 @@ TEST(DigArgs, UsageErrors) {
 }
 
 }  // namespace
-}  // namespace sockit::dns
+}  // namespace sockit::dns_client

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "sockit/dns/client/resolv_conf.hpp"
+#include "sockit/dns_client/resolv_conf.hpp"
 
-namespace sockit::dns {
+namespace sockit::dns_client {
 namespace {
 
 std::vector<std::string> servers(const resolv_conf& c) {
@@ -110,4 +110,4 @@ TEST(ResolvConf, Loader) {
 }
 
 }  // namespace
-}  // namespace sockit::dns
+}  // namespace sockit::dns_client
