@@ -18,8 +18,6 @@
 namespace sockit::cli {
 namespace {
 
-std::mutex access_mu;
-
 // Quotes and backslashes escaped, control bytes as \xHH: a log line stays one line whatever the client sent.
 std::string log_escape(std::string_view s) {
     std::string out;
@@ -41,7 +39,7 @@ std::string log_escape(std::string_view s) {
 std::string peer_host(const endpoint& e) { return e.is_ip() ? e.address().to_string() : std::string("-"); }
 
 // Common Log Format: host ident authuser [date] "request-line" status bytes (dates in UTC).
-void log_clf(const http_server::access_record& r) {
+std::string clf_line(const http_server::access_record& r) {
     const std::time_t t = std::chrono::system_clock::to_time_t(r.time);
     std::tm tm{};
     ::gmtime_r(&t, &tm);
@@ -52,13 +50,11 @@ void log_clf(const http_server::access_record& r) {
                                     : fmt::format("{} {} HTTP/{}.{}", log_escape(r.method), log_escape(r.target),
                                                   r.version.major, r.version.minor);
     const std::string bytes = r.body_bytes == 0 ? std::string("-") : std::to_string(r.body_bytes);
-    const std::string line = fmt::format("{} - - [{}] \"{}\" {} {}\n", peer_host(r.peer), date, request, r.status, bytes);
-    std::lock_guard lock(access_mu);
-    std::fwrite(line.data(), 1, line.size(), stdout);
-    std::fflush(stdout);
+    return fmt::format("{} - - [{}] \"{}\" {} {}\n", peer_host(r.peer), date, request, r.status, bytes);
 }
 
-void log_json(const http_server::access_record& r) {
+// JSON Lines: one object per request; unparsed requests have null method, target and version.
+nlohmann::ordered_json json_record(const http_server::access_record& r) {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(r.time.time_since_epoch()).count();
     nlohmann::ordered_json j = {
         {"event", "request"},
@@ -77,10 +73,35 @@ void log_json(const http_server::access_record& r) {
         j["target"] = nullptr;
         j["version"] = nullptr;
     }
-    std::lock_guard lock(access_mu);
-    print_json_line(j);  // dumps with replacement: a target with invalid UTF-8 must not throw
-    std::fflush(stdout);
+    return j;
 }
+
+/// Writes the access log and the listening lines on stdout, one whole line at a time: sessions log from
+/// every worker thread at once.
+class access_log {
+public:
+    explicit access_log(bool json) : json_(json) {}
+
+    void record(const http_server::access_record& r) {
+        if (json_) {
+            const nlohmann::ordered_json j = json_record(r);
+            std::lock_guard lock(mu_);
+            print_json_line(j);  // dumps with replacement: a target with invalid UTF-8 must not throw
+            std::fflush(stdout);
+        } else {
+            write(clf_line(r));
+        }
+    }
+    void write(std::string_view text) {
+        std::lock_guard lock(mu_);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+    }
+
+private:
+    std::mutex mu_;
+    bool json_ = false;
+};
 
 int run_http_serve(std::span<char*> args) {
     auto app = make_app(
@@ -138,7 +159,8 @@ int run_http_serve(std::span<char*> args) {
     fo.root = dir;
     fo.header_timeout = std::chrono::milliseconds(static_cast<long long>(header_timeout * 1000));
     fo.list_directories = !no_listing;
-    if (!quiet) fo.access_log = json_log ? log_json : log_clf;
+    access_log logger(json_log);  // outlives the server, whose sessions call it
+    if (!quiet) fo.access_log = [&logger](const http_server::access_record& r) { logger.record(r); };
     auto files = http_server::file_server::create(std::move(fo));
     if (!files) return usage(fmt::format("'{}'", dir), files.error().message());
 
@@ -165,18 +187,16 @@ int run_http_serve(std::span<char*> args) {
     }
     auto& srv = **created;
     return run_until_stopped("http serve", srv, [&] {
-        std::lock_guard lock(access_mu);
+        std::string lines;
         for (const auto& info : srv.listeners()) {
-            std::string line;
             if (json_log)
-                line = nlohmann::ordered_json{{"event", "listening"}, {"service", "http"}, {"transport", "tcp"},
-                                              {"address", info.local.to_string()}, {"root", (*files)->root().path()}}
-                           .dump() + "\n";
+                lines += nlohmann::ordered_json{{"event", "listening"}, {"service", "http"}, {"transport", "tcp"},
+                                                {"address", info.local.to_string()}, {"root", (*files)->root().path()}}
+                             .dump() + "\n";
             else
-                line = fmt::format("listening on {} (tcp, http)\n", info.local.to_string());
-            std::fwrite(line.data(), 1, line.size(), stdout);
+                lines += fmt::format("listening on {} (tcp, http)\n", info.local.to_string());
         }
-        std::fflush(stdout);
+        logger.write(lines);
     });
 }
 
