@@ -175,18 +175,9 @@ int run_dns(std::span<char*> args) {
         print_error("dns", "event loop", loop.error().message());
         return exit_code::os_error;
     }
-    std::vector<std::optional<result<dns_client::exchange_result>>> outcomes(questions.size());
-    std::size_t next = 0;
-    batch.in_flight = questions.size();
-    auto ran = dns_client::run_batch(
-        **loop, batch,
-        [&]() -> std::optional<dns_client::batch_job> {
-            if (next == questions.size()) return std::nullopt;
-            return dns_client::batch_job{questions[next++]};
-        },
-        [&](std::size_t i, const result<dns_client::exchange_result>& r, std::chrono::microseconds) { outcomes[i].emplace(r); });
-    if (!ran) {
-        print_error("dns", "event loop", ran.error().message());
+    auto outcomes = dns_client::resolve_all(**loop, batch, questions);
+    if (!outcomes) {
+        print_error("dns", "event loop", outcomes.error().message());
         return exit_code::os_error;
     }
 
@@ -194,7 +185,7 @@ int run_dns(std::span<char*> args) {
     nlohmann::ordered_json doc = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < questions.size(); ++i) {
         const auto& q = questions[i];
-        const auto& r = *outcomes[i];
+        const auto& r = (*outcomes)[i];
         status = std::max(status, dns_exit_code(r));
         const endpoint& server = r ? r->server : batch.servers.back();  // the one that answered, else the last asked
         if (a.json) {

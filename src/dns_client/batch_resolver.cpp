@@ -109,4 +109,23 @@ result<void> run_batch(event_loop& loop, const batch_options& options, const bat
     return {};
 }
 
+result<std::vector<result<exchange_result>>> resolve_all(event_loop& loop, batch_options options,
+                                                       std::span<const dns::question> questions) {
+    std::vector<std::optional<result<exchange_result>>> outcomes(questions.size());
+    std::size_t next = 0;
+    options.in_flight = questions.size();
+    auto ran = run_batch(
+        loop, options,
+        [&]() -> std::optional<batch_job> {
+            if (next == questions.size()) return std::nullopt;
+            return batch_job{questions[next++]};
+        },
+        [&](std::size_t i, const result<exchange_result>& r, std::chrono::microseconds) { outcomes[i].emplace(r); });
+    if (!ran) return fail(ran.error());
+    std::vector<result<exchange_result>> out;
+    out.reserve(outcomes.size());
+    for (auto& o : outcomes) out.push_back(std::move(*o));  // run_batch delivered every job
+    return out;
+}
+
 }  // namespace sockit::dns_client

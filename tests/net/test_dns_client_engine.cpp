@@ -290,6 +290,37 @@ TEST(DnsBatch, NoResponseMovesToTheNextServer) {
     EXPECT_EQ(loop->timer_count(), 0U);
 }
 
+TEST(DnsBatch, ResolveAllRunsEveryQuestionAtOnceInOrder) {
+    auto loop = event_loop::create().value();
+    fake_server server(*loop, 20ms);
+    batch_options o;
+    o.servers = {server.address()};
+    o.in_flight = 1;  // ignored: every question is in flight at once
+    o.exchange.timeout = 5s;
+    const std::vector<question> questions = {make_q("aaaaa.example"), make_q("a.example", rr_type::aaaa),
+                                             make_q("aaa.example", rr_type::mx)};
+    auto start = event_loop::clock::now();
+    auto got = resolve_all(*loop, o, questions);
+    ASSERT_TRUE(got) << got.error().message();
+    ASSERT_EQ(got->size(), 3U);
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        ASSERT_TRUE((*got)[i]) << i << ": " << (*got)[i].error().message();
+        EXPECT_EQ((*got)[i]->response.questions.at(0).type, questions[i].type);
+        EXPECT_EQ(std::get<rdata_a>((*got)[i]->response.answers.at(0).data).address[3],
+                  questions[i].name.wire()[0]);
+    }
+    EXPECT_EQ(server.peak_waiting(), 3U);
+    EXPECT_LT(event_loop::clock::now() - start, 5s);
+
+    EXPECT_TRUE(resolve_all(*loop, o, {}).value().empty());
+    o.servers.clear();
+    auto none = resolve_all(*loop, o, questions);
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error(), codec_errc::bad_value);
+    EXPECT_EQ(loop->watch_count(), 1U);
+    EXPECT_EQ(loop->timer_count(), 0U);
+}
+
 TEST(DnsBatch, BlockingExchange) {
     // exchange() runs a private loop; a bound UDP socket that nobody reads never answers, and the blocking
     // form must still return after timeout × tries.

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "sockit/core/result.hpp"
@@ -50,5 +51,12 @@ using batch_sink = std::function<void(std::size_t index, const result<exchange_r
 /// loop's own (epoll_wait); per-job failures go to the sink. Blocks; loop thread only.
 result<void> run_batch(event_loop& loop, const batch_options& options, const batch_source& source,
                        const batch_sink& sink);
+
+/// Runs every question of `questions` at once (options.in_flight is ignored: all are in flight) on `loop`,
+/// as run_batch does, and returns their outcomes in the questions' order. Errors: run_batch's
+/// (codec_errc::bad_value for an empty server list, the loop's); per-question failures are in the
+/// outcomes. Blocks; loop thread only.
+[[nodiscard]] result<std::vector<result<exchange_result>>> resolve_all(event_loop& loop, batch_options options,
+                                                                       std::span<const dns::question> questions);
 
 }  // namespace sockit::dns_client
