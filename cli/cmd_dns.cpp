@@ -24,7 +24,8 @@
 namespace sockit::cli {
 namespace {
 
-constexpr std::string_view usage_text = R"(Usage: sockit dns NAME [TYPE...] [CLASS] [@SERVER[:PORT]] [options] [+options]
+constexpr std::string_view usage_text =
+    R"(Usage: sockit dns NAME [TYPE...] [CLASS] [@SERVER[:PORT]] [options] [+options]
        sockit dns -x ADDRESS [@SERVER] ...
        sockit dns --batch FILE [TYPE] [@SERVER] [--in-flight N] ...
 
@@ -62,8 +63,8 @@ Example: sockit dns example.org AAAA MX @127.0.0.1 -p 5353 +short
 /// The servers to ask, in order: @SERVER (an address, or every address getaddrinfo gives for a name),
 /// else resolv.conf's nameservers (at most three, as glibc reads them; the local host when there is none).
 /// Without @SERVER, *conf is what resolv.conf says (its timeout and attempts apply then).
-result<std::vector<endpoint>> pick_servers(const dns_client::dig_args& a, dns_client::resolv_conf& conf, int& code,
-                                           std::string& why) {
+result<std::vector<endpoint>> pick_servers(const dns_client::dig_args& a, dns_client::resolv_conf& conf,
+                                           int& code, std::string& why) {
     const std::uint16_t port = a.port.value_or(53);
     std::vector<endpoint> out;
     if (a.server) {
@@ -153,7 +154,8 @@ int run_dns(std::span<char*> args) {
     options.ignore_truncation = a.ignore_truncation;
     options.query.recursion_desired = a.recurse;
     options.query.dnssec_ok = a.dnssec;
-    options.query.edns_payload = (a.edns || a.dnssec) ? std::optional<std::uint16_t>(a.bufsize) : std::nullopt;
+    options.query.edns_payload =
+        (a.edns || a.dnssec) ? std::optional<std::uint16_t>(a.bufsize) : std::nullopt;
 
     if (a.batch_file) {
         dns_batch_settings settings;
@@ -187,20 +189,24 @@ int run_dns(std::span<char*> args) {
         const auto& q = questions[i];
         const auto& r = (*outcomes)[i];
         status = std::max(status, dns_exit_code(r));
-        const endpoint& server = r ? r->server : batch.servers.back();  // the one that answered, else the last asked
+        const endpoint& server =
+            r ? r->server : batch.servers.back();  // the one that answered, else the last asked
         if (a.json) {
             doc.push_back(dns_exchange_json(q, server, r, options, batch.servers.size()));
             continue;
         }
         if (!r) {
-            print_error("dns", fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(server)),
-                        dns_failure_text(r.error(), options, batch.servers.size()));
+            print_error(
+                "dns",
+                fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(server)),
+                dns_failure_text(r.error(), options, batch.servers.size()));
             continue;
         }
         if (a.short_output) {
             std::cout << dns_short_text(*r);
         } else {
-            std::string banner = fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(server));
+            std::string banner =
+                fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(server));
             std::cout << dns_dig_text(banner, *r);
         }
     }

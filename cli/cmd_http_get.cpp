@@ -18,13 +18,13 @@
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/core/codec_errc.hpp"
-#include "sockit/http_client/client_errc.hpp"
-#include "sockit/http_client/fetch.hpp"
-#include "sockit/http_client/output_sink.hpp"
 #include "sockit/http/field_text.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/url.hpp"
 #include "sockit/http/url_errc.hpp"
+#include "sockit/http_client/client_errc.hpp"
+#include "sockit/http_client/fetch.hpp"
+#include "sockit/http_client/output_sink.hpp"
 
 namespace sockit::cli {
 namespace {
@@ -51,10 +51,13 @@ void print_head_lines(std::string_view raw, std::string_view prefix) {
 /// What the CLI shows: heads on stderr (-v); heads and body go to stdout or -o FILE through output_sink.
 class cli_sink final : public http_client::output_sink {
 public:
-    cli_sink(http_client::output_options options, bool verbose) : output_sink(std::move(options)), verbose_(verbose) {}
+    cli_sink(http_client::output_options options, bool verbose)
+        : output_sink(std::move(options)), verbose_(verbose) {}
 
     void on_connected(const http::url& target, const endpoint& peer) override {
-        if (verbose_) fmt::print(stderr, "* Connected to {} ({}) port {}\n", target.host, peer.address().to_string(), peer.port());
+        if (verbose_)
+            fmt::print(stderr, "* Connected to {} ({}) port {}\n", target.host, peer.address().to_string(),
+                       peer.port());
     }
     void on_redirect(const http::url& next, int status, std::string_view method) override {
         if (verbose_) fmt::print(stderr, "* Following {} to {} ({})\n", status, next.to_string(), method);
@@ -62,7 +65,8 @@ public:
     void on_request_head(std::string_view raw) override {
         if (verbose_) print_head_lines(raw, "> ");
     }
-    void on_response_head(const http::response_info& head, std::string_view raw, http_client::head_kind kind) override {
+    void on_response_head(const http::response_info& head, std::string_view raw,
+                          http_client::head_kind kind) override {
         if (verbose_) print_head_lines(raw, "< ");
         output_sink::on_response_head(head, raw, kind);
     }
@@ -77,21 +81,29 @@ std::pair<int, std::string> describe(const http_client::fetch_failure& f) {
     const bool malformed = &ec.category() == &http::http_category() || ec == codec_errc::truncated;
     switch (f.stage) {
         case http_client::fetch_stage::resolve: {
-            return {lookup_exit_code(ec), fmt::format("cannot resolve host '{}': {}", f.detail, ec.message())};
+            return {lookup_exit_code(ec),
+                    fmt::format("cannot resolve host '{}': {}", f.detail, ec.message())};
         }
         case http_client::fetch_stage::connect:
-            return {exit_code::unavailable, f.detail.empty() ? std::string("cannot connect") : "cannot connect to " + f.detail};
-        case http_client::fetch_stage::request: return {exit_code::usage, "cannot write the request (check -X and -H)"};
-        case http_client::fetch_stage::send: return {exit_code::unavailable, "sending the request failed"};
+            return {exit_code::unavailable,
+                    f.detail.empty() ? std::string("cannot connect") : "cannot connect to " + f.detail};
+        case http_client::fetch_stage::request:
+            return {exit_code::usage, "cannot write the request (check -X and -H)"};
+        case http_client::fetch_stage::send:
+            return {exit_code::unavailable, "sending the request failed"};
         case http_client::fetch_stage::receive_head:
-            if (ec == http_client::client_errc::too_many_interim) return {exit_code::data_error, "malformed response"};
+            if (ec == http_client::client_errc::too_many_interim)
+                return {exit_code::data_error, "malformed response"};
             return malformed ? std::pair<int, std::string>{exit_code::data_error, "malformed response head"}
                              : std::pair<int, std::string>{exit_code::unavailable, "no complete response"};
         case http_client::fetch_stage::receive_body:
-            return malformed ? std::pair<int, std::string>{exit_code::data_error, "malformed response body"}
-                             : std::pair<int, std::string>{exit_code::unavailable, "incomplete response body"};
-        case http_client::fetch_stage::redirect: return {exit_code::data_error, "cannot follow the redirect"};
-        case http_client::fetch_stage::output: return {exit_code::io_error, "writing the output failed"};
+            return malformed
+                       ? std::pair<int, std::string>{exit_code::data_error, "malformed response body"}
+                       : std::pair<int, std::string>{exit_code::unavailable, "incomplete response body"};
+        case http_client::fetch_stage::redirect:
+            return {exit_code::data_error, "cannot follow the redirect"};
+        case http_client::fetch_stage::output:
+            return {exit_code::io_error, "writing the output failed"};
     }
     return {exit_code::os_error, "failed"};
 }
@@ -113,11 +125,15 @@ result<std::string> load_data(const std::string& arg) {
     return std::move(ss).str();
 }
 
-nlohmann::ordered_json json_document(const std::string& requested, const http_client::fetch_result& r, const std::string& output) {
+nlohmann::ordered_json json_document(const std::string& requested, const http_client::fetch_result& r,
+                                     const std::string& output) {
     nlohmann::ordered_json headers = nlohmann::ordered_json::array();
-    for (const auto& [n, v] : r.response.headers) headers.push_back({{"name", n}, {"value", http::field_text_utf8(v)}});
+    for (const auto& [n, v] : r.response.headers)
+        headers.push_back({{"name", n}, {"value", http::field_text_utf8(v)}});
     nlohmann::ordered_json redirects = nlohmann::ordered_json::array();
-    for (const auto& h : r.redirects) redirects.push_back({{"url", h.from}, {"status", h.status}, {"location", http::field_text_utf8(h.location)}});
+    for (const auto& h : r.redirects)
+        redirects.push_back(
+            {{"url", h.from}, {"status", h.status}, {"location", http::field_text_utf8(h.location)}});
     auto ms = [](double v) { return std::round(v * 1000.0) / 1000.0; };
     nlohmann::ordered_json doc = {
         {"url", requested},
@@ -130,8 +146,10 @@ nlohmann::ordered_json json_document(const std::string& requested, const http_cl
         {"body_bytes", r.body_bytes},
         {"output", output.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(output)},
         {"redirects", std::move(redirects)},
-        {"timing", {{"connect_ms", ms(r.timing.connect_ms)}, {"first_byte_ms", ms(r.timing.first_byte_ms)},
-                    {"total_ms", ms(r.timing.total_ms)}}},
+        {"timing",
+         {{"connect_ms", ms(r.timing.connect_ms)},
+          {"first_byte_ms", ms(r.timing.first_byte_ms)},
+          {"total_ms", ms(r.timing.total_ms)}}},
     };
     return doc;
 }
@@ -140,9 +158,12 @@ int run_http_get(std::span<char*> args) {
     auto app = make_app(
         "http get",
         "Send one HTTP/1.1 request to URL (http:// only) and write the response body to stdout or -o FILE, "
-        "streamed in constant memory. Exit 0 whenever a response arrived (any status; see --fail), 64 bad URL "
-        "or flags, 65 malformed response (or --fail and status >= 400), 68 unknown host, 69 refused, timed out "
-        "or closed early, 74 output not writable. --json prints {url, final_url, peer, version, status, reason, "
+        "streamed in constant memory. Exit 0 whenever a response arrived (any status; see --fail), 64 bad "
+        "URL "
+        "or flags, 65 malformed response (or --fail and status >= 400), 68 unknown host, 69 refused, timed "
+        "out "
+        "or closed early, 74 output not writable. --json prints {url, final_url, peer, version, status, "
+        "reason, "
         "headers, body_bytes, output, redirects, timing}; the body then goes only to -o FILE.",
         "sockit http get -L -v http://127.0.0.1:8080/index.html -o index.html");
     std::string url_text;
@@ -159,19 +180,25 @@ int run_http_get(std::span<char*> args) {
     double read_timeout_s = 30;
     bool json = false;
     bool fail_flag = false;
-    app->add_option("url", url_text, "http://host[:port][/path][?query] (IPv6 as http://[::1]:8080/)")->required();
-    app->add_option("-H,--header", header_args, "extra header 'Name: value' (replaces a default; 'Name:' removes it)");
+    app->add_option("url", url_text, "http://host[:port][/path][?query] (IPv6 as http://[::1]:8080/)")
+        ->required();
+    app->add_option("-H,--header", header_args,
+                    "extra header 'Name: value' (replaces a default; 'Name:' removes it)");
     app->add_option("-X,--request", method, "request method (default GET; POST with -d; HEAD with -I)");
-    auto* od = app->add_option("-d,--data", data_arg, "request body: DATA, @FILE (sent byte for byte) or @- (stdin)");
+    auto* od = app->add_option("-d,--data", data_arg,
+                               "request body: DATA, @FILE (sent byte for byte) or @- (stdin)");
     app->add_option("-o,--output", output, "write the body to FILE instead of stdout");
     app->add_flag("-i,--include", include, "write the response head(s) before the body");
     app->add_flag("-I,--head", head, "send HEAD and write the response head")->excludes(od);
     app->add_flag("-L,--location", follow, "follow redirects (301, 302, 303, 307, 308)");
-    app->add_option("--max-redirs", max_redirs, "most redirects followed with -L")->check(CLI::Range(0, 1000));
+    app->add_option("--max-redirs", max_redirs, "most redirects followed with -L")
+        ->check(CLI::Range(0, 1000));
     app->add_flag("-v,--verbose", verbose, "show the request and response heads on stderr ('> ' and '< ')");
-    app->add_option("--timeout", timeout_s, "overall time limit in seconds (fractions allowed), redirects included")
+    app->add_option("--timeout", timeout_s,
+                    "overall time limit in seconds (fractions allowed), redirects included")
         ->check(CLI::PositiveNumber);
-    app->add_option("--read-timeout", read_timeout_s, "longest wait for the connection or for data, in seconds")
+    app->add_option("--read-timeout", read_timeout_s,
+                    "longest wait for the connection or for data, in seconds")
         ->check(CLI::PositiveNumber);
     app->add_flag("-f,--fail", fail_flag, "a status >= 400 is an error (exit 65, no body written)");
     app->add_flag("--json", json, "print one JSON document about the response (the body only to -o FILE)");
@@ -211,7 +238,8 @@ int run_http_get(std::span<char*> args) {
     opt.follow_redirects = follow;
     opt.max_redirects = max_redirs;
     auto to_ms = [](double s) {  // clamped to a year: a larger double would not convert
-        return std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(std::min(s, 365.0 * 86400) * 1000.0)));
+        return std::chrono::milliseconds(
+            static_cast<std::int64_t>(std::ceil(std::min(s, 365.0 * 86400) * 1000.0)));
     };
     opt.read_timeout = to_ms(read_timeout_s);
     opt.connect_timeout = opt.read_timeout;
@@ -226,17 +254,21 @@ int run_http_get(std::span<char*> args) {
 
     auto r = http_client::fetch(req, opt, sink);
     if (sink.open_error()) {
-        print_error(cmd_name, output, fmt::format("cannot open for writing: {}", sink.open_error().message()));
+        print_error(cmd_name, output,
+                    fmt::format("cannot open for writing: {}", sink.open_error().message()));
         return exit_code::io_error;
     }
     if (!r) {
         const auto& f = r.error();
         auto [code, phrase] = describe(f);
-        std::string why = f.stage == http_client::fetch_stage::resolve ? phrase : fmt::format("{}: {}", phrase, f.error.message());
+        std::string why = f.stage == http_client::fetch_stage::resolve
+                              ? phrase
+                              : fmt::format("{}: {}", phrase, f.error.message());
         if (f.stage == http_client::fetch_stage::output && sink.write_error()) {
             why = fmt::format("{}: {}", phrase, sink.write_error().message());
         }
-        const bool detail_said = f.stage == http_client::fetch_stage::resolve || f.stage == http_client::fetch_stage::connect;
+        const bool detail_said =
+            f.stage == http_client::fetch_stage::resolve || f.stage == http_client::fetch_stage::connect;
         if (!f.detail.empty() && !detail_said) why += fmt::format(" ({})", f.detail);
         print_error(cmd_name, f.url, why);
         (void)sink.close();
@@ -265,6 +297,7 @@ int run_http_get(std::span<char*> args) {
 
 }  // namespace
 
-SOCKIT_COMMAND("http get", "fetch an http:// URL (HTTP/1.1): body to stdout or -o, -i, -v, -L, --json", run_http_get);
+SOCKIT_COMMAND("http get", "fetch an http:// URL (HTTP/1.1): body to stdout or -o, -i, -v, -L, --json",
+               run_http_get);
 
 }  // namespace sockit::cli

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// `sockit http serve`: a static HTTP/1.1 file server (RFC 9110, 9112) on the serve engine, any concurrency model.
+// `sockit http serve`: a static HTTP/1.1 file server (RFC 9110, 9112) on the serve engine, any concurrency
+// model.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -47,8 +48,8 @@ std::string clf_line(const http_server::access_record& r) {
     std::strftime(date, sizeof date, "%d/%b/%Y:%H:%M:%S +0000", &tm);
     const std::string request = r.method.empty()
                                     ? std::string("-")
-                                    : fmt::format("{} {} HTTP/{}.{}", log_escape(r.method), log_escape(r.target),
-                                                  r.version.major, r.version.minor);
+                                    : fmt::format("{} {} HTTP/{}.{}", log_escape(r.method),
+                                                  log_escape(r.target), r.version.major, r.version.minor);
     const std::string bytes = r.body_bytes == 0 ? std::string("-") : std::to_string(r.body_bytes);
     return fmt::format("{} - - [{}] \"{}\" {} {}\n", peer_host(r.peer), date, request, r.status, bytes);
 }
@@ -106,8 +107,10 @@ private:
 int run_http_serve(std::span<char*> args) {
     auto app = make_app(
         "http serve",
-        "Serve the files of DIR (default: the current directory) over HTTP/1.1: GET and HEAD, keep-alive and\n"
-        "pipelining, Last-Modified/If-Modified-Since and ETag (304), single byte ranges (206/416), directory\n"
+        "Serve the files of DIR (default: the current directory) over HTTP/1.1: GET and HEAD, keep-alive "
+        "and\n"
+        "pipelining, Last-Modified/If-Modified-Since and ETag (304), single byte ranges (206/416), "
+        "directory\n"
         "index.html or an HTML listing, sendfile(2) for large files. Paths never leave DIR (dot segments,\n"
         "encoded slashes and symlinks pointing outside are refused). Listens on port 8080 of every address\n"
         "(dual stack) unless told otherwise; port 0 picks a free port. One access-log line per request on\n"
@@ -131,17 +134,24 @@ int run_http_serve(std::span<char*> args) {
     app->add_option("--bind", bind_text, "listen on this address instead of every address (dual stack)");
     app->add_option("--model", model_name, "concurrency: uniplex, fork, thread, pool, poll, epoll, reactors")
         ->capture_default_str();
-    app->add_option("--workers", workers, "reactors: event loops (default: one per core); pool: threads (default: 4 per core)");
+    app->add_option("--workers", workers,
+                    "reactors: event loops (default: one per core); pool: threads (default: 4 per core)");
     app->add_option("--max-conns", max_conns, "concurrent connections; more are accepted and closed at once")
-        ->capture_default_str()->check(CLI::PositiveNumber);
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
     app->add_option("--idle-timeout", idle_timeout, "close a connection idle this many seconds (0: never)")
-        ->capture_default_str()->check(CLI::NonNegativeNumber);
-    app->add_option("--header-timeout", header_timeout,
-                    "seconds a request head may take from its first byte (or from connect) to its end (0: no bound)")
-        ->capture_default_str()->check(CLI::NonNegativeNumber);
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    app->add_option(
+           "--header-timeout", header_timeout,
+           "seconds a request head may take from its first byte (or from connect) to its end (0: no bound)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
     app->add_option("--grace", grace, "on SIGINT/SIGTERM, seconds answers in flight may go on")
-        ->capture_default_str()->check(CLI::NonNegativeNumber);
-    app->add_flag("--no-listing", no_listing, "answer 403 for directories without index.html instead of listing them");
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    app->add_flag("--no-listing", no_listing,
+                  "answer 403 for directories without index.html instead of listing them");
     app->add_flag("--json-log", json_log, "log as JSON Lines: listening, then one record per request");
     app->add_flag("--quiet,-q", quiet, "no access log");
     if (auto done = parse(*app, args)) return *done;
@@ -181,7 +191,8 @@ int run_http_serve(std::span<char*> args) {
     listeners.push_back(std::move(l));
     auto created = serve::server::create(std::move(o), std::move(listeners));
     if (!created) {
-        print_error("http serve", bind_address ? endpoint(*bind_address, port).to_string() : fmt::format("port {}", port),
+        print_error("http serve",
+                    bind_address ? endpoint(*bind_address, port).to_string() : fmt::format("port {}", port),
                     created.error().message());
         return exit_code::os_error;
     }
@@ -190,9 +201,13 @@ int run_http_serve(std::span<char*> args) {
         std::string lines;
         for (const auto& info : srv.listeners()) {
             if (json_log)
-                lines += nlohmann::ordered_json{{"event", "listening"}, {"service", "http"}, {"transport", "tcp"},
-                                                {"address", info.local.to_string()}, {"root", (*files)->root().path()}}
-                             .dump() + "\n";
+                lines += nlohmann::ordered_json{{"event", "listening"},
+                                                {"service", "http"},
+                                                {"transport", "tcp"},
+                                                {"address", info.local.to_string()},
+                                                {"root", (*files)->root().path()}}
+                             .dump() +
+                         "\n";
             else
                 lines += fmt::format("listening on {} (tcp, http)\n", info.local.to_string());
         }
@@ -202,6 +217,7 @@ int run_http_serve(std::span<char*> args) {
 
 }  // namespace
 
-SOCKIT_COMMAND("http serve", "a static HTTP/1.1 file server (GET/HEAD, keep-alive, ranges, sendfile)", run_http_serve);
+SOCKIT_COMMAND("http serve", "a static HTTP/1.1 file server (GET/HEAD, keep-alive, ranges, sendfile)",
+               run_http_serve);
 
 }  // namespace sockit::cli

@@ -42,7 +42,8 @@ int run_dns_batch(const dns_batch_settings& settings) {
         return exit_code::os_error;
     }
     dns_client::batch_reader reader(*in, settings.default_type, settings.klass);
-    std::deque<dns_client::batch_line> pending;  // lines handed to the resolver and not yet printed (FIFO by index)
+    std::deque<dns_client::batch_line>
+        pending;  // lines handed to the resolver and not yet printed (FIFO by index)
     std::size_t done = 0;
     std::size_t failures = 0;
     int status = exit_code::ok;
@@ -57,7 +58,8 @@ int run_dns_batch(const dns_batch_settings& settings) {
         return job;
     };
     // Delivery is in index order: the front of `pending` is always the line whose outcome arrives.
-    auto sink = [&](std::size_t, const result<dns_client::exchange_result>& outcome, std::chrono::microseconds elapsed) {
+    auto sink = [&](std::size_t, const result<dns_client::exchange_result>& outcome,
+                    std::chrono::microseconds elapsed) {
         const dns_client::batch_line& line = pending.front();
         nlohmann::ordered_json doc;
         doc["line"] = line.number;
@@ -91,7 +93,8 @@ int run_dns_batch(const dns_batch_settings& settings) {
     timer_handle progress;
     if (tty) {
         progress = (*loop)->add_periodic(std::chrono::milliseconds(250), [&] {
-            std::fprintf(stderr, "\rsockit dns: %zu done, %zu failed, %zu waiting ", done, failures, pending.size());
+            std::fprintf(stderr, "\rsockit dns: %zu done, %zu failed, %zu waiting ", done, failures,
+                         pending.size());
             std::fflush(stderr);
         });
     }

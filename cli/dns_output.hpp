@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "sockit/core/result.hpp"
-#include "sockit/dns_client/exchange.hpp"
 #include "sockit/dns/question.hpp"
 #include "sockit/dns/resource_record.hpp"
+#include "sockit/dns_client/exchange.hpp"
 #include "sockit/sock/endpoint.hpp"
 
 namespace sockit::cli {

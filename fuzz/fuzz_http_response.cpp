@@ -45,7 +45,8 @@ void round_trip(const response_head& head, const std::string& body, std::string_
     check(again == body && in.empty());
 }
 
-void parse_and_round_trip(std::string_view input, const std::vector<std::string>& methods, const http_limits& limits) {
+void parse_and_round_trip(std::string_view input, const std::vector<std::string>& methods,
+                          const http_limits& limits) {
     response_parser p(limits);
     bytes_view in = as_bytes(input);
     std::size_t request = 0;

@@ -48,8 +48,8 @@ void check_splits_agree(const std::uint8_t* data, std::size_t size, Parse&& pars
 
 /// Writes what follows a parsed message's start line: its fields, the empty line and `body` (chunked when
 /// the message was). What the parser accepted, the writer must accept: both use the same grammar.
-inline void write_fields_and_body(http::message_writer& w, const http::header_list& headers, http::body_kind kind,
-                                  std::string_view body) {
+inline void write_fields_and_body(http::message_writer& w, const http::header_list& headers,
+                                  http::body_kind kind, std::string_view body) {
     for (const http::header_field& f : headers) check(w.header(f.name, f.value).has_value());
     w.end_head();
     if (kind == http::body_kind::chunked) {

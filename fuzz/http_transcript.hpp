@@ -35,10 +35,14 @@ inline split_plan random_splits(std::uint32_t seed, std::size_t count = 64, std:
 
 inline const char* framing_name(http::body_kind k) {
     switch (k) {
-        case http::body_kind::none: return "none";
-        case http::body_kind::content_length: return "length";
-        case http::body_kind::chunked: return "chunked";
-        case http::body_kind::until_close: return "close";
+        case http::body_kind::none:
+            return "none";
+        case http::body_kind::content_length:
+            return "length";
+        case http::body_kind::chunked:
+            return "chunked";
+        case http::body_kind::until_close:
+            return "close";
     }
     return "?";
 }
@@ -66,7 +70,8 @@ inline std::string describe(const http::request_head& h) {
 }
 
 inline std::string describe(const http::response_head& h) {
-    std::string t = "response HTTP/" + std::to_string(h.version.major) + "." + std::to_string(h.version.minor);
+    std::string t =
+        "response HTTP/" + std::to_string(h.version.major) + "." + std::to_string(h.version.minor);
     t += " " + std::to_string(h.status) + " [";
     t += h.reason;
     t += std::string("] framing=") + framing_name(h.body.kind) + " " + std::to_string(h.body.length);
@@ -76,7 +81,8 @@ inline std::string describe(const http::response_head& h) {
 }
 
 inline std::string describe_error(std::error_code ec) {
-    return std::string("error ") + ec.category().name() + ":" + std::to_string(ec.value()) + " " + ec.message() + "\n";
+    return std::string("error ") + ec.category().name() + ":" + std::to_string(ec.value()) + " " +
+           ec.message() + "\n";
 }
 
 /// Parses every message in `in` in place (no copy, unlike feeder: for memory that ends at a guard page) with
@@ -88,12 +94,15 @@ std::string parse_in_place(bytes_view in, const Method&... method) {
     std::string t;
     for (int m = 0; m < 100; ++m) {
         auto head = p.parse_head(in, method...);
-        if (!head) return t + (head.error() == codec_errc::need_more ? "need_more\n" : describe_error(head.error()));
+        if (!head)
+            return t + (head.error() == codec_errc::need_more ? "need_more\n" : describe_error(head.error()));
         t += describe(p.head());
         in = in.subspan(*head);
         while (!p.message_complete()) {
             auto part = p.read_body(in);
-            if (!part) return t + (part.error() == codec_errc::need_more ? "need_more\n" : describe_error(part.error()));
+            if (!part)
+                return t +
+                       (part.error() == codec_errc::need_more ? "need_more\n" : describe_error(part.error()));
             t += "body [" + std::string(as_chars(part->data)) + "]\n";
             in = in.subspan(part->consumed);
         }
@@ -142,8 +151,8 @@ private:
 
 /// Parses every request in `input`, fed by `plan`, and returns the transcript: each head, each body, then
 /// how the stream ended ("end" when it ended between messages, "need_more" inside one, or the error).
-inline std::string parse_requests(std::string_view input, const split_plan& plan = {}, const http::http_limits& limits = {},
-                                  std::size_t max_messages = 1000) {
+inline std::string parse_requests(std::string_view input, const split_plan& plan = {},
+                                  const http::http_limits& limits = {}, std::size_t max_messages = 1000) {
     feeder in(input, plan);
     http::request_parser p(limits);
     std::string t;
@@ -177,8 +186,8 @@ inline std::string parse_requests(std::string_view input, const split_plan& plan
 /// Parses every response in `input` to requests made with `methods` (in turn; "GET" once they run
 /// out), fed by `plan`; at the end of the input, finish() stands for the server closing the connection.
 inline std::string parse_responses(std::string_view input, const split_plan& plan = {},
-                                   const std::vector<std::string>& methods = {}, const http::http_limits& limits = {},
-                                   std::size_t max_messages = 1000) {
+                                   const std::vector<std::string>& methods = {},
+                                   const http::http_limits& limits = {}, std::size_t max_messages = 1000) {
     feeder in(input, plan);
     http::response_parser p(limits);
     std::string t;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// batch_reader: `NAME [TYPE]` lines into questions, comments and blank lines skipped, bad lines kept with a reason.
+// batch_reader: `NAME [TYPE]` lines into questions, comments and blank lines skipped, bad lines kept with a
+// reason.
 #include "sockit/dns_client/batch_reader.hpp"
 
 #include <string_view>

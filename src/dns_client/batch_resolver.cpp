@@ -41,7 +41,8 @@ result<void> run_batch(event_loop& loop, const batch_options& options, const bat
 
     auto settle = [&](std::size_t index, result<exchange_result>&& r) {
         slot& s = slots[index - base];
-        s.elapsed = std::chrono::duration_cast<std::chrono::microseconds>(event_loop::clock::now() - s.started);
+        s.elapsed =
+            std::chrono::duration_cast<std::chrono::microseconds>(event_loop::clock::now() - s.started);
         s.outcome.emplace(std::move(r));
     };
     // A job that got no response (or could not be sent) moves on to the next server while there is one.
@@ -110,7 +111,7 @@ result<void> run_batch(event_loop& loop, const batch_options& options, const bat
 }
 
 result<std::vector<result<exchange_result>>> resolve_all(event_loop& loop, batch_options options,
-                                                       std::span<const dns::question> questions) {
+                                                         std::span<const dns::question> questions) {
     std::vector<std::optional<result<exchange_result>>> outcomes(questions.size());
     std::size_t next = 0;
     options.in_flight = questions.size();
@@ -120,7 +121,9 @@ result<std::vector<result<exchange_result>>> resolve_all(event_loop& loop, batch
             if (next == questions.size()) return std::nullopt;
             return batch_job{questions[next++]};
         },
-        [&](std::size_t i, const result<exchange_result>& r, std::chrono::microseconds) { outcomes[i].emplace(r); });
+        [&](std::size_t i, const result<exchange_result>& r, std::chrono::microseconds) {
+            outcomes[i].emplace(r);
+        });
     if (!ran) return fail(ran.error());
     std::vector<result<exchange_result>> out;
     out.reserve(outcomes.size());

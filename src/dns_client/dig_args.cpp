@@ -18,14 +18,17 @@ namespace {
 
 using error = dig_args_error;
 
-failure<error> bad(std::string_view arg, std::string why) { return fail(error{std::string(arg), std::move(why)}); }
+failure<error> bad(std::string_view arg, std::string why) {
+    return fail(error{std::string(arg), std::move(why)});
+}
 
 template <class Int>
 std::optional<Int> parse_number(std::string_view s, Int low, Int high) noexcept {
     unsigned long long v = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (s.empty() || ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
-    if (v < static_cast<unsigned long long>(low) || v > static_cast<unsigned long long>(high)) return std::nullopt;
+    if (v < static_cast<unsigned long long>(low) || v > static_cast<unsigned long long>(high))
+        return std::nullopt;
     return static_cast<Int>(v);
 }
 
@@ -103,7 +106,8 @@ result<void, error> plus_option(std::string_view word, dig_args& out) {
     if ((body == "tries" || body == "retry") && on) {
         bool retry = body == "retry";
         auto v = parse_number<unsigned>(value, retry ? 0U : 1U, retry ? 99U : 100U);
-        if (!has_value || !v) return bad(word, retry ? "want +retry=N with N in 0..99" : "want +tries=N with N in 1..100");
+        if (!has_value || !v)
+            return bad(word, retry ? "want +retry=N with N in 0..99" : "want +tries=N with N in 1..100");
         out.tries = retry ? *v + 1 : *v;
         return {};
     }
@@ -112,7 +116,8 @@ result<void, error> plus_option(std::string_view word, dig_args& out) {
 
 }  // namespace
 
-result<std::pair<std::string, std::optional<std::uint16_t>>, dig_args_error> parse_server_spec(std::string_view text) {
+result<std::pair<std::string, std::optional<std::uint16_t>>, dig_args_error> parse_server_spec(
+    std::string_view text) {
     std::string_view host = text;
     std::optional<std::string_view> port_text;
     if (!text.empty() && text.front() == '[') {
@@ -161,7 +166,8 @@ result<dig_args, dig_args_error> parse_dig_args(std::span<const std::string_view
         // -pPORT, -tTYPE, ... with the value attached, as dig allows.
         std::string_view attached;
         std::string_view opt = word;
-        if (word.size() > 2 && word[0] == '-' && word[1] != '-' && std::string_view("ptcqx").find(word[1]) != std::string_view::npos) {
+        if (word.size() > 2 && word[0] == '-' && word[1] != '-' &&
+            std::string_view("ptcqx").find(word[1]) != std::string_view::npos) {
             opt = word.substr(0, 2);
             attached = word.substr(2);
         }
@@ -169,7 +175,8 @@ result<dig_args, dig_args_error> parse_dig_args(std::span<const std::string_view
             if (!attached.empty()) return attached;
             return next(opt);
         };
-        // A long option's value: `--name VALUE` or `--name=VALUE` (the caller checked that word is one of them).
+        // A long option's value: `--name VALUE` or `--name=VALUE` (the caller checked that word is one of
+        // them).
         auto long_value = [&](std::string_view name) -> result<std::string_view, error> {
             if (word == name) return next(word);
             return word.substr(name.size() + 1);
@@ -239,7 +246,8 @@ result<dig_args, dig_args_error> parse_dig_args(std::span<const std::string_view
         }
     }
     if (dash_p) {
-        if (out.port && *out.port != *dash_p) return bad("-p", "the port is given twice (-p and @SERVER:PORT)");
+        if (out.port && *out.port != *dash_p)
+            return bad("-p", "the port is given twice (-p and @SERVER:PORT)");
         out.port = dash_p;
     }
     if (out.types.empty() && reverse) out.types.push_back(rr_type::ptr);  // -x without a type asks for PTR

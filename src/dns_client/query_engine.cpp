@@ -9,9 +9,9 @@
 #include <utility>
 
 #include "sockit/core/codec_errc.hpp"
-#include "sockit/dns_client/client_errc.hpp"
 #include "sockit/dns/message_view.hpp"
 #include "sockit/dns/tcp_framing.hpp"
+#include "sockit/dns_client/client_errc.hpp"
 #include "sockit/sock/socket.hpp"
 #include "sockit/sys/sys_error.hpp"
 
@@ -26,7 +26,6 @@ using dns::opcode;
 using dns::query_options;
 using dns::question;
 
-
 struct query_engine::pending {
     std::uint64_t key = 0;  // the callbacks hold (engine, key), never a pointer to this
     question q;
@@ -34,7 +33,7 @@ struct query_engine::pending {
     exchange_options opt;
     completion done;
     std::uint16_t id = 0;
-    byte_buffer query;      // the query message (no TCP prefix)
+    byte_buffer query;  // the query message (no TCP prefix)
     bool tcp = false;
     unsigned tries_left = 0;  // on the current transport
     socket sock;
@@ -42,9 +41,9 @@ struct query_engine::pending {
     timer_handle timer;
     std::error_code deferred;  // a try-level failure found while starting a try, reported from the timer
     bool connecting = false;
-    byte_buffer out;           // TCP: the framed query
+    byte_buffer out;  // TCP: the framed query
     std::size_t out_sent = 0;
-    byte_buffer in;            // TCP: bytes received so far
+    byte_buffer in;  // TCP: bytes received so far
     event_loop::clock::time_point started;
     exchange_result stats;
 };
@@ -59,7 +58,8 @@ bool would_block(const std::error_code& ec) noexcept {
 
 /// The acceptance rule of RFC 5452 §9.1 for one response (`view`, parsed from `wire`): our ID, QR, opcode
 /// QUERY, our question.
-verdict judge(const result<message_view>& view, bytes_view wire, std::uint16_t id, const question& q) noexcept {
+verdict judge(const result<message_view>& view, bytes_view wire, std::uint16_t id,
+              const question& q) noexcept {
     if (!view) {
         // Only bytes that carry our ID count as a (bad) answer; anything else is noise or a spoof.
         bool ours = wire.size() >= 2 && ((wire[0] << 8) | wire[1]) == id;
@@ -161,7 +161,8 @@ result<void> query_engine::begin_udp(pending& p) {
         p.watch = *w;
     }
     auto sent = p.sock.send(p.query);
-    if (!sent && sent.error() == std::errc::connection_refused) sent = p.sock.send(p.query);  // an old ICMP error
+    if (!sent && sent.error() == std::errc::connection_refused)
+        sent = p.sock.send(p.query);  // an old ICMP error
     if (!sent) {
         if (sent.error() == std::errc::connection_refused || would_block(sent.error())) {
             p.deferred = sent.error();
@@ -189,7 +190,8 @@ result<void> query_engine::begin_tcp(pending& p) {
         return {};
     }
     p.connecting = !*begun;
-    auto w = loop_.watch(s->fd(), io_mask::writable, {[this, key] { on_readable(key); }, [this, key] { on_writable(key); }});
+    auto w = loop_.watch(s->fd(), io_mask::writable,
+                         {[this, key] { on_readable(key); }, [this, key] { on_writable(key); }});
     if (!w) return fail(w.error());
     p.sock = std::move(*s);
     p.watch = *w;
@@ -206,7 +208,8 @@ void query_engine::close_transport(pending& p) noexcept {
 void query_engine::on_timeout(std::uint64_t key) {
     auto it = active_.find(key);
     if (it == active_.end()) return;
-    std::error_code why = it->second->deferred ? it->second->deferred : make_error_code(client_errc::timed_out);
+    std::error_code why =
+        it->second->deferred ? it->second->deferred : make_error_code(client_errc::timed_out);
     try_failed(key, why);
 }
 
@@ -266,9 +269,15 @@ void query_engine::on_readable(std::uint64_t key) {
             }
             auto view = message_view::parse(got);
             switch (judge(view, got, p.id, p.q)) {
-                case verdict::good: accept(key, *view); return;
-                case verdict::ignored: ++p.stats.ignored; break;
-                case verdict::malformed: ++p.stats.malformed; break;
+                case verdict::good:
+                    accept(key, *view);
+                    return;
+                case verdict::ignored:
+                    ++p.stats.ignored;
+                    break;
+                case verdict::malformed:
+                    ++p.stats.malformed;
+                    break;
             }
         }
     }
@@ -295,9 +304,15 @@ void query_engine::on_readable(std::uint64_t key) {
             }
             auto view = message_view::parse(frame->message);
             switch (judge(view, frame->message, p.id, p.q)) {
-                case verdict::good: accept(key, *view); return;
-                case verdict::ignored: ++p.stats.ignored; break;
-                case verdict::malformed: ++p.stats.malformed; break;
+                case verdict::good:
+                    accept(key, *view);
+                    return;
+                case verdict::ignored:
+                    ++p.stats.ignored;
+                    break;
+                case verdict::malformed:
+                    ++p.stats.malformed;
+                    break;
             }
             p.in.erase(p.in.begin(), p.in.begin() + static_cast<std::ptrdiff_t>(frame->consumed));
         }

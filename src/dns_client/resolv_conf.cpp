@@ -22,8 +22,10 @@ bool option_value(std::string_view word, std::string_view name, unsigned cap, un
     std::string_view digits = word.substr(name.size());
     unsigned long v = 0;
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-    if (ec == std::errc::result_out_of_range) v = cap;  // glibc's atoi-then-cap gives the cap for big numbers
-    else if (ec != std::errc{} || end != digits.data() + digits.size()) return false;
+    if (ec == std::errc::result_out_of_range)
+        v = cap;  // glibc's atoi-then-cap gives the cap for big numbers
+    else if (ec != std::errc{} || end != digits.data() + digits.size())
+        return false;
     out = static_cast<unsigned>(std::min<unsigned long>(v, cap));
     return true;
 }

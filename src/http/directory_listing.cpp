@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// directory_listing: rendering a directory's entries as escaped HTML (the reading is http_server's read_directory).
+// directory_listing: rendering a directory's entries as escaped HTML (the reading is http_server's
+// read_directory).
 #include "sockit/http/directory_listing.hpp"
 
 #include <fmt/format.h>
@@ -32,12 +33,23 @@ std::string html_escape(std::string_view s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -54,8 +66,9 @@ std::string render_directory_listing(std::string_view url_path, const std::vecto
         // "./" first: a name such as "a:b" must not read as a URI scheme.
         const std::string href = "./" + percent_encode_path(e.name, false) + (e.is_directory ? "/" : "");
         const std::string label = html_escape(e.name) + (e.is_directory ? "/" : "");
-        out += fmt::format("<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td></tr>\n", html_escape(href), label,
-                           e.is_directory ? std::string("-") : std::to_string(e.size), format_http_date(e.modified));
+        out += fmt::format(
+            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td></tr>\n", html_escape(href), label,
+            e.is_directory ? std::string("-") : std::to_string(e.size), format_http_date(e.modified));
     }
     out += "</table>\n</body>\n</html>\n";
     return out;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// preconditions: If-None-Match (RFC 9110 §13.1.2) and If-Range (§13.1.5) with weak and strong entity-tag comparison (§8.8.3.2).
+// preconditions: If-None-Match (RFC 9110 §13.1.2) and If-Range (§13.1.5) with weak and strong entity-tag
+// comparison (§8.8.3.2).
 #include "sockit/http/preconditions.hpp"
 
 #include "chars.hpp"

@@ -8,11 +8,11 @@
 #include <cstring>
 
 #include "sockit/core/codec_errc.hpp"
-#include "sockit/http_client/client_errc.hpp"
 #include "sockit/http/header_list.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/message_writer.hpp"
 #include "sockit/http/response_parser.hpp"
+#include "sockit/http_client/client_errc.hpp"
 #include "sockit/sock/gai_errc.hpp"
 #include "sockit/sock/happy_eyeballs.hpp"
 
@@ -92,7 +92,8 @@ public:
     [[nodiscard]] double first_byte_ms() const noexcept { return first_byte_ms_; }
 
 private:
-    sockit::failure<fetch_failure> failure_at(fetch_stage stage, std::error_code ec, std::string detail = {}) const {
+    sockit::failure<fetch_failure> failure_at(fetch_stage stage, std::error_code ec,
+                                              std::string detail = {}) const {
         return fail(fetch_failure{stage, ec, req_.url.to_string(), std::move(detail)});
     }
 
@@ -112,7 +113,8 @@ private:
 
     result<void, fetch_failure> connect() {
         auto [limit, which] = budget(ctx_.options.connect_timeout, client_errc::connect_timeout);
-        if (limit <= milliseconds{0}) return failure_at(fetch_stage::connect, client_errc::total_timeout, req_.url.host);
+        if (limit <= milliseconds{0})
+            return failure_at(fetch_stage::connect, client_errc::total_timeout, req_.url.host);
         happy_eyeballs_options he;
         he.timeout = limit;
         auto c = happy_eyeballs_connect(req_.url.host, std::to_string(req_.url.port), AF_UNSPEC, he);
@@ -120,11 +122,12 @@ private:
             const auto& ec = c.error();
             if (is_gai(ec)) return failure_at(fetch_stage::resolve, ec, req_.url.host);
             if (ec == std::errc::timed_out) {
-                return failure_at(fetch_stage::connect, which,
-                                  fmt::format("{} port {} within {} ms", req_.url.host, req_.url.port,
-                                              limit.count()));
+                return failure_at(
+                    fetch_stage::connect, which,
+                    fmt::format("{} port {} within {} ms", req_.url.host, req_.url.port, limit.count()));
             }
-            return failure_at(fetch_stage::connect, ec, fmt::format("{} port {}", req_.url.host, req_.url.port));
+            return failure_at(fetch_stage::connect, ec,
+                              fmt::format("{} port {}", req_.url.host, req_.url.port));
         }
         sock_ = std::move(c->sock);
         peer_ = c->peer;
@@ -160,10 +163,12 @@ private:
             }
         }
         for (const auto& field : req_.headers) {
-            const bool is_default = std::any_of(std::begin(defaults), std::end(defaults),
-                                                [&](const auto& d) { return ascii_iequals(d.first, field.first); });
+            const bool is_default = std::any_of(std::begin(defaults), std::end(defaults), [&](const auto& d) {
+                return ascii_iequals(d.first, field.first);
+            });
             if (is_default || field.second.empty()) continue;
-            if (req_.body && ascii_iequals(field.first, "Content-Length")) continue;  // ours is the true length
+            if (req_.body && ascii_iequals(field.first, "Content-Length"))
+                continue;  // ours is the true length
             if (auto r = w.header(field.first, field.second); !r) return r;
         }
         if (req_.body) {
@@ -262,13 +267,15 @@ private:
                     len -= *n;
                     break;
                 }
-                if (n.error() != codec_errc::need_more) return failure_at(fetch_stage::receive_head, n.error());
+                if (n.error() != codec_errc::need_more)
+                    return failure_at(fetch_stage::receive_head, n.error());
             }
             if (len == buf.size()) return failure_at(fetch_stage::receive_head, http_errc::header_too_large);
             auto r = read_some(len);
             if (!r) return failure_at(fetch_stage::receive_head, r.error(), timeout_detail(r.error()));
             if (*r == 0) {
-                if (!got_any) return failure_at(fetch_stage::receive_head, client_errc::closed_before_response);
+                if (!got_any)
+                    return failure_at(fetch_stage::receive_head, client_errc::closed_before_response);
                 return failure_at(fetch_stage::receive_head, client_errc::closed_in_head,
                                   fmt::format("after {} bytes", len));
             }
@@ -313,8 +320,9 @@ private:
                         framing.kind == body_kind::content_length
                             ? fmt::format("after {} of {} body bytes", out.body_bytes, framing.length)
                             : fmt::format("after {} body bytes, before the last chunk", out.body_bytes);
-                    const std::error_code ec =
-                        f.error() == http_errc::truncated_body ? make_error_code(client_errc::closed_in_body) : f.error();
+                    const std::error_code ec = f.error() == http_errc::truncated_body
+                                                   ? make_error_code(client_errc::closed_in_body)
+                                                   : f.error();
                     return failure_at(fetch_stage::receive_body, ec, std::move(detail));
                 }
                 break;
@@ -365,8 +373,9 @@ result<fetch_result, fetch_failure> fetch(const fetch_request& request, const fe
             return fail(fetch_failure{fetch_stage::redirect, ec, from, std::move(detail)});
         };
         if (static_cast<int>(out.redirects.size()) >= options.max_redirects) {
-            return redirect_failure(client_errc::too_many_redirects,
-                                    fmt::format("more than {} (last Location: {})", options.max_redirects, r->location));
+            return redirect_failure(
+                client_errc::too_many_redirects,
+                fmt::format("more than {} (last Location: {})", options.max_redirects, r->location));
         }
         auto next = req.url.resolve(r->location);
         if (!next) return redirect_failure(next.error(), fmt::format("Location: {}", r->location));
@@ -393,7 +402,8 @@ result<fetch_result, fetch_failure> fetch(const fetch_request& request, const fe
         req.url = std::move(*next);
         const std::string key = req.method + " " + req.url.to_string();
         if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-            return redirect_failure(client_errc::redirect_loop, fmt::format("back to {}", req.url.to_string()));
+            return redirect_failure(client_errc::redirect_loop,
+                                    fmt::format("back to {}", req.url.to_string()));
         }
         sink.on_redirect(req.url, status, req.method);
     }

@@ -38,7 +38,8 @@ result<std::string> fd_path(int fd) {
     std::string out(PATH_MAX, '\0');
     const ssize_t n = ::readlink(link.c_str(), out.data(), out.size());
     if (n < 0) return fail(last_error());
-    if (static_cast<std::size_t>(n) >= out.size()) return fail(std::make_error_code(std::errc::filename_too_long));
+    if (static_cast<std::size_t>(n) >= out.size())
+        return fail(std::make_error_code(std::errc::filename_too_long));
     out.resize(static_cast<std::size_t>(n));
     return out;
 }
@@ -64,7 +65,8 @@ result<document_root> document_root::open(const std::filesystem::path& dir, conf
 
 result<unique_fd> document_root::open_beneath(std::string_view relative) const {
     // Callers pass decoded URL paths: an embedded NUL would cut the path short, so it cannot be opened.
-    if (relative.find('\0') != std::string_view::npos) return fail(std::make_error_code(std::errc::invalid_argument));
+    if (relative.find('\0') != std::string_view::npos)
+        return fail(std::make_error_code(std::errc::invalid_argument));
     const std::string rel(relative.empty() ? std::string_view(".") : relative);
     if (rel.front() == '/') return fail(std::make_error_code(std::errc::cross_device_link));
     if (openat2_) {

@@ -1,24 +1,25 @@
 // SPDX-License-Identifier: MIT
-// file_session: one connection of the static file server (RFC 9110 §9.3.1-2, §13 conditionals, §14 ranges; RFC 9112 §9 persistence).
+// file_session: one connection of the static file server (RFC 9110 §9.3.1-2, §13 conditionals, §14 ranges;
+// RFC 9112 §9 persistence).
 #include "file_session.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
-#include <fmt/format.h>
 #include <iterator>
 #include <system_error>
 
 #include "sockit/core/codec_errc.hpp"
-#include "sockit/http/http_errc.hpp"
-#include "sockit/http/mime_types.hpp"
 #include "sockit/http/byte_range.hpp"
 #include "sockit/http/directory_listing.hpp"
 #include "sockit/http/http_date.hpp"
+#include "sockit/http/http_errc.hpp"
+#include "sockit/http/mime_types.hpp"
 #include "sockit/http/preconditions.hpp"
 #include "sockit/http/status_code.hpp"
 #include "sockit/http/target_path.hpp"
@@ -30,8 +31,8 @@ using http::byte_range;
 using http::format_http_date;
 using http::http_date_size;
 using http::http_version;
-using http::mime_type_for;
 using http::if_range_holds;
+using http::mime_type_for;
 using http::none_match_hits;
 using http::parse_http_date;
 using http::percent_encode_path;
@@ -62,8 +63,10 @@ public:
     head_builder(int status, std::string_view server, bool keep, http_version v) {
         fmt::format_to(std::back_inserter(b_), "HTTP/1.1 {} {}\r\nDate: {}\r\nServer: {}\r\n", status,
                        reason_phrase(status), current_date(), server);
-        if (!keep) field("Connection", "close");
-        else if (!v.at_least_1_1()) field("Connection", "keep-alive");
+        if (!keep)
+            field("Connection", "close");
+        else if (!v.at_least_1_1())
+            field("Connection", "keep-alive");
     }
     void field(std::string_view name, std::string_view value) {
         fmt::format_to(std::back_inserter(b_), "{}: {}\r\n", name, value);
@@ -84,15 +87,19 @@ int status_for_open_error(const std::error_code& ec) noexcept {
         case ENOENT:
         case ENOTDIR:
         case ENAMETOOLONG:
-        case EINVAL: return 404;
+        case EINVAL:
+            return 404;
         case EXDEV:  // would leave the root
         case ELOOP:
         case EACCES:
-        case EPERM: return 403;
+        case EPERM:
+            return 403;
         case EMFILE:
         case ENFILE:
-        case ENOMEM: return 503;
-        default: return 500;
+        case ENOMEM:
+            return 503;
+        default:
+            return 500;
     }
 }
 
@@ -245,8 +252,8 @@ file_session::answer file_session::send_text(serve::stream_context& ctx, int sta
     return {status, body.size()};
 }
 
-file_session::answer file_session::serve_path(serve::stream_context& ctx, const request_head& head, bool head_only,
-                                              bool keep) {
+file_session::answer file_session::serve_path(serve::stream_context& ctx, const request_head& head,
+                                              bool head_only, bool keep) {
     auto target = target_path::parse(head.target);
     if (!target) return simple(ctx, 400, head_only, keep);
     const std::string& path = target->path;
@@ -258,7 +265,7 @@ file_session::answer file_session::serve_path(serve::stream_context& ctx, const 
     const std::string_view rel = std::string_view(path).substr(1);
     if (reuse_fd_) {
         if (rel == reuse_path_ && std::chrono::steady_clock::now() < reuse_until_) {
-            struct stat st{};
+            struct stat st {};
             if (::fstat(reuse_fd_->get(), &st) == 0 && S_ISREG(st.st_mode)) {
                 const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
                 return serve_file(ctx, head, head_only, keep, reuse_fd_, st, name);
@@ -268,7 +275,7 @@ file_session::answer file_session::serve_path(serve::stream_context& ctx, const 
     }
     auto opened = server_->root().open_beneath(rel);
     if (!opened) return simple(ctx, status_for_open_error(opened.error()), head_only, keep);
-    struct stat st{};
+    struct stat st {};
     if (::fstat(opened->get(), &st) != 0) return simple(ctx, 500, head_only, keep);
 
     if (S_ISDIR(st.st_mode)) {
@@ -279,16 +286,16 @@ file_session::answer file_session::serve_path(serve::stream_context& ctx, const 
         }
         auto index = server_->root().open_beneath(std::string(rel) + "index.html");
         if (index) {
-            struct stat ist{};
+            struct stat ist {};
             if (::fstat(index->get(), &ist) == 0 && S_ISREG(ist.st_mode))
-                return serve_file(ctx, head, head_only, keep, std::make_shared<const unique_fd>(std::move(*index)),
-                                  ist, "index.html");
+                return serve_file(ctx, head, head_only, keep,
+                                  std::make_shared<const unique_fd>(std::move(*index)), ist, "index.html");
         }
         if (!opts_.list_directories) return simple(ctx, 403, head_only, keep);
         return serve_listing(ctx, head_only, keep, opened->get(), path);
     }
     if (!S_ISREG(st.st_mode)) return simple(ctx, 403, head_only, keep);  // devices, FIFOs, sockets
-    if (path.back() == '/') return simple(ctx, 404, head_only, keep);     // "file/" names no directory
+    if (path.back() == '/') return simple(ctx, 404, head_only, keep);    // "file/" names no directory
     const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
     auto file = std::make_shared<const unique_fd>(std::move(*opened));
     if (opts_.open_reuse.count() > 0) {
@@ -299,8 +306,9 @@ file_session::answer file_session::serve_path(serve::stream_context& ctx, const 
     return serve_file(ctx, head, head_only, keep, std::move(file), st, name);
 }
 
-file_session::answer file_session::serve_file(serve::stream_context& ctx, const request_head& head, bool head_only,
-                                              bool keep, std::shared_ptr<const unique_fd> file, const struct stat& st,
+file_session::answer file_session::serve_file(serve::stream_context& ctx, const request_head& head,
+                                              bool head_only, bool keep,
+                                              std::shared_ptr<const unique_fd> file, const struct stat& st,
                                               std::string_view name) {
     const auto size = static_cast<std::uint64_t>(st.st_size);
     const auto mtime_ns = static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1'000'000'000u +
@@ -368,7 +376,9 @@ file_session::answer file_session::serve_file(serve::stream_context& ctx, const 
         thread_local byte_buffer data;
         data.resize(static_cast<std::size_t>(length));
         if (read_at(file->get(), data, first) != length) return {0, 0};
-        if (sniff) type = mime_type_for(name, bytes_view(data).first(std::min<std::size_t>(data.size(), sniff_size)));
+        if (sniff)
+            type =
+                mime_type_for(name, bytes_view(data).first(std::min<std::size_t>(data.size(), sniff_size)));
         auto h = make_head(type);
         const bytes_view hb = h.finish();
         auto out = ctx.prepare(hb.size() + data.size());
@@ -389,8 +399,8 @@ file_session::answer file_session::serve_file(serve::stream_context& ctx, const 
     return {status, length};
 }
 
-file_session::answer file_session::serve_listing(serve::stream_context& ctx, bool head_only, bool keep, int dirfd,
-                                                 std::string_view url_path) {
+file_session::answer file_session::serve_listing(serve::stream_context& ctx, bool head_only, bool keep,
+                                                 int dirfd, std::string_view url_path) {
     auto entries = read_directory(dirfd);
     if (!entries) return simple(ctx, status_for_open_error(entries.error()), head_only, keep);
     const std::string body = render_directory_listing(url_path, *entries);

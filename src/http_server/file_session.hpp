@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// file_session: one connection of the static file server — parse, answer in order, discard bodies, bound the head's time (RFC 9110, 9112).
+// file_session: one connection of the static file server — parse, answer in order, discard bodies, bound the
+// head's time (RFC 9110, 9112).
 #pragma once
 
 #include <sys/stat.h>
@@ -44,8 +45,10 @@ private:
     answer serve_path(serve::stream_context& ctx, const http::request_head& head, bool head_only, bool keep);
     answer serve_file(serve::stream_context& ctx, const http::request_head& head, bool head_only, bool keep,
                       std::shared_ptr<const unique_fd> file, const struct stat& st, std::string_view name);
-    answer serve_listing(serve::stream_context& ctx, bool head_only, bool keep, int dirfd, std::string_view url_path);
-    answer simple(serve::stream_context& ctx, int status, bool head_only, bool keep, std::string_view extra = {});
+    answer serve_listing(serve::stream_context& ctx, bool head_only, bool keep, int dirfd,
+                         std::string_view url_path);
+    answer simple(serve::stream_context& ctx, int status, bool head_only, bool keep,
+                  std::string_view extra = {});
     /// A response whose whole body is built here: the head (extra field lines included), then the body
     /// unless head_only.
     answer send_text(serve::stream_context& ctx, int status, std::string_view type, std::string_view body,

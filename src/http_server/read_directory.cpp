@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// read_directory: the entries of a directory read through its descriptor (fdopendir on a duplicate, fstatat without following symlinks).
+// read_directory: the entries of a directory read through its descriptor (fdopendir on a duplicate, fstatat
+// without following symlinks).
 #include "sockit/http_server/read_directory.hpp"
 
 #include <dirent.h>
@@ -44,7 +45,7 @@ result<std::vector<directory_entry>> read_directory(int dirfd) {
             if (name == "." || name == "..") continue;
             directory_entry e;
             e.name = std::string(name);
-            struct stat st{};
+            struct stat st {};
             if (::fstatat(::dirfd(dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
                 e.is_directory = S_ISDIR(st.st_mode);
                 e.size = S_ISREG(st.st_mode) ? static_cast<std::uint64_t>(st.st_size) : 0;

@@ -11,12 +11,12 @@
 #include <vector>
 
 #include "sockit/core/codec_errc.hpp"
+#include "sockit/dns/message.hpp"
+#include "sockit/dns/message_builder.hpp"
 #include "sockit/dns_client/batch_resolver.hpp"
 #include "sockit/dns_client/client_errc.hpp"
 #include "sockit/dns_client/exchange.hpp"
 #include "sockit/dns_client/query_engine.hpp"
-#include "sockit/dns/message.hpp"
-#include "sockit/dns/message_builder.hpp"
 #include "sockit/event/event_loop.hpp"
 #include "sockit/sock/socket.hpp"
 
@@ -93,7 +93,9 @@ private:
     std::vector<std::uint16_t> ports_;
 };
 
-question make_q(const std::string& name, rr_type t = rr_type::a) { return {dns_name::parse(name).value(), t}; }
+question make_q(const std::string& name, rr_type t = rr_type::a) {
+    return {dns_name::parse(name).value(), t};
+}
 
 TEST(DnsEngine, OneExchange) {
     auto loop = event_loop::create().value();
@@ -102,7 +104,8 @@ TEST(DnsEngine, OneExchange) {
     std::optional<result<exchange_result>> got;
     exchange_options o;
     o.timeout = 2s;
-    ASSERT_TRUE(engine.start(make_q("abc.example"), server.address(), o, [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
+    ASSERT_TRUE(engine.start(make_q("abc.example"), server.address(), o,
+                             [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
     EXPECT_FALSE(got);  // never called from inside start()
     EXPECT_EQ(engine.active(), 1U);
     while (!got) ASSERT_TRUE(loop->run_once(5s));
@@ -129,7 +132,8 @@ TEST(DnsEngine, RetriesAfterALostDatagram) {
     o.timeout = 100ms;
     o.tries = 3;
     auto start = event_loop::clock::now();
-    ASSERT_TRUE(engine.start(make_q("x.example"), server.address(), o, [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
+    ASSERT_TRUE(engine.start(make_q("x.example"), server.address(), o,
+                             [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
     while (!got) ASSERT_TRUE(loop->run_once(5s));
     ASSERT_TRUE(*got);
     EXPECT_EQ((*got)->tries, 3U);
@@ -150,7 +154,8 @@ TEST(DnsEngine, TimeoutAfterAllTries) {
     o.tries = 2;
     std::optional<result<exchange_result>> got;
     query_engine engine(*loop);
-    ASSERT_TRUE(engine.start(make_q("x.example"), server.address(), o, [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
+    ASSERT_TRUE(engine.start(make_q("x.example"), server.address(), o,
+                             [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
     while (!got) ASSERT_TRUE(loop->run_once(5s));
     auto took = event_loop::clock::now() - start;
     ASSERT_FALSE(*got);
@@ -167,7 +172,8 @@ TEST(DnsEngine, AbandonedOnDestruction) {
     {
         query_engine engine(*loop);
         for (int i = 0; i < 10; ++i)
-            ASSERT_TRUE(engine.start(make_q("q.example"), server.address(), {}, [&](result<exchange_result>) { called = true; }));
+            ASSERT_TRUE(engine.start(make_q("q.example"), server.address(), {},
+                                     [&](result<exchange_result>) { called = true; }));
         (void)loop->run_once(10ms);
     }
     for (int i = 0; i < 20; ++i) (void)loop->run_once(10ms);  // the answers arrive to closed sockets
@@ -213,7 +219,8 @@ TEST(DnsBatch, BoundedInOrderEveryJobOnce) {
     std::set<std::uint16_t> ids(server.ids().begin(), server.ids().end());
     EXPECT_GT(ids.size(), jobs * 9 / 10);
     std::size_t increasing = 0;
-    for (std::size_t i = 1; i < server.ids().size(); ++i) increasing += server.ids()[i] == server.ids()[i - 1] + 1;
+    for (std::size_t i = 1; i < server.ids().size(); ++i)
+        increasing += server.ids()[i] == server.ids()[i - 1] + 1;
     EXPECT_LT(increasing, 10U);
     EXPECT_EQ(loop->watch_count(), 1U);
     EXPECT_EQ(loop->timer_count(), 0U);
@@ -281,8 +288,13 @@ TEST(DnsBatch, NoResponseMovesToTheNextServer) {
 
     o.servers.clear();
     std::size_t calls = 0;
-    auto none = run_batch(*loop, o, [&]() -> std::optional<batch_job> { ++calls; return std::nullopt; },
-                          [](std::size_t, const result<exchange_result>&, std::chrono::microseconds) {});
+    auto none = run_batch(
+        *loop, o,
+        [&]() -> std::optional<batch_job> {
+            ++calls;
+            return std::nullopt;
+        },
+        [](std::size_t, const result<exchange_result>&, std::chrono::microseconds) {});
     ASSERT_FALSE(none);
     EXPECT_EQ(none.error(), codec_errc::bad_value);
     EXPECT_EQ(calls, 0U);

@@ -14,7 +14,8 @@ namespace {
 using dns::rr_class;
 using dns::rr_type;
 
-std::vector<batch_line> read_all(const std::string& text, rr_type type = rr_type::a, rr_class klass = rr_class::in) {
+std::vector<batch_line> read_all(const std::string& text, rr_type type = rr_type::a,
+                                 rr_class klass = rr_class::in) {
     std::istringstream in(text);
     batch_reader reader(in, type, klass);
     std::vector<batch_line> out;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Tests of http_client::output_sink: the file created at the first byte, heads before the body, --fail's
 // discarding of a status >= 400, writes to a descriptor, and open and write errors kept.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -23,6 +23,8 @@ std::string read_file(const fs::path& p) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+bytes_view bytes(std::string_view s) { return as_bytes(s); }
+
 http::response_info head_with(int status) {
     http::response_info h;
     h.status = status;
@@ -38,18 +40,24 @@ protected:
     }
     void TearDown() override { fs::remove_all(dir_); }
 
+    /// Options that write to the file `name` in the test's directory.
+    output_options to_file(const char* name) const {
+        output_options o;
+        o.path = dir_ / name;
+        return o;
+    }
+
     fs::path dir_;
 };
 
 TEST_F(output_sink_test, the_file_appears_with_the_first_byte) {
-    output_options o;
-    o.path = dir_ / "out.bin";
+    output_options o = to_file("out.bin");
     output_sink sink(o);
     sink.on_response_head(head_with(200), "HTTP/1.1 200 OK\r\n\r\n", head_kind::final);
     EXPECT_FALSE(fs::exists(o.path));  // heads are not written without `heads`; nothing created yet
-    ASSERT_TRUE(sink.on_body(as_bytes(std::string_view("hello, "))));
+    ASSERT_TRUE(sink.on_body(bytes("hello, ")));
     EXPECT_TRUE(fs::exists(o.path));
-    ASSERT_TRUE(sink.on_body(as_bytes(std::string_view("world"))));
+    ASSERT_TRUE(sink.on_body(bytes("world")));
     EXPECT_TRUE(sink.close());
     EXPECT_EQ(read_file(o.path), "hello, world");
     EXPECT_FALSE(sink.write_error());
@@ -57,8 +65,7 @@ TEST_F(output_sink_test, the_file_appears_with_the_first_byte) {
 }
 
 TEST_F(output_sink_test, open_makes_an_empty_file_and_truncates) {
-    output_options o;
-    o.path = dir_ / "empty.txt";
+    output_options o = to_file("empty.txt");
     { std::ofstream(o.path) << "old contents"; }
     output_sink sink(o);
     ASSERT_TRUE(sink.open());
@@ -69,26 +76,24 @@ TEST_F(output_sink_test, open_makes_an_empty_file_and_truncates) {
 }
 
 TEST_F(output_sink_test, heads_go_before_the_body_interim_ones_included) {
-    output_options o;
-    o.path = dir_ / "with_heads.txt";
+    output_options o = to_file("with_heads.txt");
     o.heads = true;
     output_sink sink(o);
     sink.on_response_head(head_with(100), "HTTP/1.1 100 Continue\r\n\r\n", head_kind::interim);
     sink.on_response_head(head_with(200), "HTTP/1.1 200 OK\r\n\r\n", head_kind::final);
-    ASSERT_TRUE(sink.on_body(as_bytes(std::string_view("body"))));
+    ASSERT_TRUE(sink.on_body(bytes("body")));
     ASSERT_TRUE(sink.close());
     EXPECT_EQ(read_file(o.path), "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\nbody");
 }
 
 TEST_F(output_sink_test, fail_on_error_drops_head_and_body_of_a_status_from_400) {
-    output_options o;
-    o.path = dir_ / "failed.txt";
+    output_options o = to_file("failed.txt");
     o.heads = true;
     o.fail_on_error = true;
     output_sink sink(o);
     sink.on_response_head(head_with(404), "HTTP/1.1 404 Not Found\r\n\r\n", head_kind::final);
     EXPECT_TRUE(sink.discarding());
-    EXPECT_TRUE(sink.on_body(as_bytes(std::string_view("not found"))));
+    EXPECT_TRUE(sink.on_body(bytes("not found")));
     EXPECT_FALSE(fs::exists(o.path));  // an existing file would not have been clobbered
 
     output_sink ok(o);
@@ -97,12 +102,11 @@ TEST_F(output_sink_test, fail_on_error_drops_head_and_body_of_a_status_from_400)
 }
 
 TEST_F(output_sink_test, without_body_the_body_is_dropped) {
-    output_options o;
-    o.path = dir_ / "none.txt";
+    output_options o = to_file("none.txt");
     o.body = false;
     output_sink sink(o);
     sink.on_response_head(head_with(200), "HTTP/1.1 200 OK\r\n\r\n", head_kind::final);
-    EXPECT_TRUE(sink.on_body(as_bytes(std::string_view("dropped"))));
+    EXPECT_TRUE(sink.on_body(bytes("dropped")));
     EXPECT_FALSE(fs::exists(o.path));
 }
 
@@ -117,7 +121,7 @@ TEST_F(output_sink_test, writes_to_a_descriptor_without_a_path) {
         o.heads = true;
         output_sink sink(o);
         sink.on_response_head(head_with(200), "H\r\n\r\n", head_kind::final);
-        ASSERT_TRUE(sink.on_body(as_bytes(std::string_view("data"))));
+        ASSERT_TRUE(sink.on_body(bytes("data")));
         EXPECT_TRUE(sink.close());  // the descriptor is not the sink's
     }
     EXPECT_EQ(::close(fd), 0);
@@ -125,15 +129,14 @@ TEST_F(output_sink_test, writes_to_a_descriptor_without_a_path) {
 }
 
 TEST_F(output_sink_test, an_open_error_is_kept_and_stops_every_write) {
-    output_options o;
-    o.path = dir_ / "missing_dir" / "out.txt";
+    output_options o = to_file("missing_dir/out.txt");
     output_sink sink(o);
-    auto r = sink.on_body(as_bytes(std::string_view("x")));
+    auto r = sink.on_body(bytes("x"));
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error(), std::errc::no_such_file_or_directory);
     EXPECT_EQ(sink.open_error(), std::errc::no_such_file_or_directory);
     EXPECT_EQ(sink.write_error(), std::errc::no_such_file_or_directory);
-    EXPECT_FALSE(sink.on_body(as_bytes(std::string_view("y"))));
+    EXPECT_FALSE(sink.on_body(bytes("y")));
     EXPECT_FALSE(sink.open());
 }
 
@@ -141,12 +144,12 @@ TEST_F(output_sink_test, a_write_error_is_kept) {
     output_options o;
     o.fd = -1;  // EBADF on the first write
     output_sink sink(o);
-    auto r = sink.on_body(as_bytes(std::string_view("x")));
+    auto r = sink.on_body(bytes("x"));
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error(), std::errc::bad_file_descriptor);
     EXPECT_EQ(sink.write_error(), std::errc::bad_file_descriptor);
     EXPECT_FALSE(sink.open_error());
-    EXPECT_FALSE(sink.on_body(as_bytes(std::string_view("y"))));  // still failing: the first error stays
+    EXPECT_FALSE(sink.on_body(bytes("y")));  // still failing: the first error stays
 }
 
 }  // namespace

@@ -11,11 +11,12 @@ namespace sockit::http {
 namespace {
 
 TEST(field_text, is_utf8_accepts_well_formed_sequences_only) {
-    for (const char* good : {"", "plain ascii", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xED\x9F\xBF",
-                             "\xF4\x8F\xBF\xBF", "a\xC2\x80z"})
+    for (const char* good : {"", "plain ascii", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+                             "\xED\x9F\xBF", "\xF4\x8F\xBF\xBF", "a\xC2\x80z"})
         EXPECT_TRUE(is_utf8(good)) << good;
-    for (const char* bad : {"\x80", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF0\x80\x80\xAF",
-                            "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\xC3", "\xE2\x82", "a\xC3(z"})
+    for (const char* bad :
+         {"\x80", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF0\x80\x80\xAF",
+          "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\xC3", "\xE2\x82", "a\xC3(z"})
         EXPECT_FALSE(is_utf8(bad)) << bad;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of the static file server's handler on bytes (RFC 9110 §9.3, §13, §14; RFC 9112 §9): requests fed
-// through a fake stream_context whole, byte by byte and pipelined; traversal tables (the pure parts: test_http_validators.cpp).
+// through a fake stream_context whole, byte by byte and pipelined; traversal tables (the pure parts:
+// test_http_validators.cpp).
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -45,7 +46,9 @@ public:
         tmp_.resize(n);
         return tmp_;
     }
-    void commit(std::size_t n) noexcept override { out.append(reinterpret_cast<const char*>(tmp_.data()), n); }
+    void commit(std::size_t n) noexcept override {
+        out.append(reinterpret_cast<const char*>(tmp_.data()), n);
+    }
     void send_file(std::shared_ptr<const unique_fd> f, std::uint64_t off, std::uint64_t len) override {
         ++file_regions;
         std::string buf(len, '\0');
@@ -158,7 +161,8 @@ protected:
     }
 
     // Feeds `input` (in pieces of `piece` bytes; 0: at once), then drains like the engine would.
-    static fake_context run(std::string_view input, std::size_t piece = 0, file_server_options o = options()) {
+    static fake_context run(std::string_view input, std::size_t piece = 0,
+                            file_server_options o = options()) {
         auto srv = file_server::create(std::move(o));
         EXPECT_TRUE(srv) << srv.error().message();
         auto session = (*srv)->make_session();
@@ -207,7 +211,8 @@ TEST_F(http_server_test, get_and_head_of_a_small_file_whole_and_byte_by_byte) {
 
 TEST_F(http_server_test, pipelined_requests_are_answered_in_order) {
     const std::string input = get("/hello.txt") + get("/empty.txt") + get("/nope") + get("/page.html") +
-                              get("/big.bin") + get("/hello.txt", "Connection: close\r\n") + get("/page.html");
+                              get("/big.bin") + get("/hello.txt", "Connection: close\r\n") +
+                              get("/page.html");
     for (std::size_t piece : {std::size_t{0}, std::size_t{1}, std::size_t{100}}) {
         auto ctx = run(input, piece);
         auto rs = parse_responses(ctx.out);
@@ -296,14 +301,14 @@ TEST_F(http_server_test, ranges) {
         {"bytes=7-", 206, "bytes 7-12/13", "world\n"},
         {"bytes=-6", 206, "bytes 7-12/13", "world\n"},
         {"bytes=-100", 206, "bytes 0-12/13", "hello, world\n"},  // suffix longer than the file: all of it
-        {"bytes=5-1000", 206, "bytes 5-12/13", ", world\n"},      // last clamped
+        {"bytes=5-1000", 206, "bytes 5-12/13", ", world\n"},     // last clamped
         {"bytes=12-12", 206, "bytes 12-12/13", "\n"},
-        {"BYTES = 0-0", 206, "bytes 0-0/13", "h"},                 // unit case-insensitive, OWS
-        {"bytes=13-", 416, "bytes */13", ""},                     // starts at the end
-        {"bytes=-0", 416, "bytes */13", ""},                      // empty suffix
-        {"bytes=0-1,3-4", 200, "", "hello, world\n"},             // multi-range: full
-        {"bytes=3-1", 200, "", "hello, world\n"},                 // invalid: ignored
-        {"items=0-1", 200, "", "hello, world\n"},                 // unknown unit: ignored
+        {"BYTES = 0-0", 206, "bytes 0-0/13", "h"},     // unit case-insensitive, OWS
+        {"bytes=13-", 416, "bytes */13", ""},          // starts at the end
+        {"bytes=-0", 416, "bytes */13", ""},           // empty suffix
+        {"bytes=0-1,3-4", 200, "", "hello, world\n"},  // multi-range: full
+        {"bytes=3-1", 200, "", "hello, world\n"},      // invalid: ignored
+        {"items=0-1", 200, "", "hello, world\n"},      // unknown unit: ignored
         {"bytes=x-1", 200, "", "hello, world\n"},
         {"bytes=", 200, "", "hello, world\n"},
         {"bytes=99999999999999999999-", 200, "", "hello, world\n"},  // overflow: invalid
@@ -359,9 +364,11 @@ TEST_F(http_server_test, conditional_requests) {
 }
 
 TEST_F(http_server_test, methods_and_discarded_bodies) {
-    const std::string input = "POST /hello.txt HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nabcde" +
-                              std::string("DELETE /x HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n") +
-                              get("/hello.txt", "Content-Length: 3\r\n") + "xyz" + get("/hello.txt");
+    const std::string input =
+        "POST /hello.txt HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nabcde" +
+        std::string(
+            "DELETE /x HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n") +
+        get("/hello.txt", "Content-Length: 3\r\n") + "xyz" + get("/hello.txt");
     for (std::size_t piece : {std::size_t{0}, std::size_t{1}}) {
         auto ctx = run(input, piece);
         auto rs = parse_responses(ctx.out);
@@ -421,7 +428,8 @@ TEST_F(http_server_test, directories) {
     const std::string& page = rs[0].body;
     EXPECT_EQ(rs[0].get("content-type"), "text/html; charset=utf-8");
     // Names escaped, links percent-encoded, sorted by name, a parent link.
-    EXPECT_NE(page.find("href=\"./a%3Cb%3E%26%22c.txt\">a&lt;b&gt;&amp;&quot;c.txt</a>"), std::string::npos) << page;
+    EXPECT_NE(page.find("href=\"./a%3Cb%3E%26%22c.txt\">a&lt;b&gt;&amp;&quot;c.txt</a>"), std::string::npos)
+        << page;
     EXPECT_NE(page.find("href=\"./sp%20ace.txt\""), std::string::npos);
     EXPECT_NE(page.find("href=\"../\""), std::string::npos);
     EXPECT_LT(page.find("a&lt;b"), page.find("inner.txt"));
@@ -441,7 +449,8 @@ TEST_F(http_server_test, header_deadline_follows_the_request_head) {
     session->on_connect(ctx);
     EXPECT_EQ(ctx.deadline, 5000ms) << "a silent connection is bounded too";
     session->on_data(ctx, as_bytes(get("/hello.txt")));
-    EXPECT_FALSE(ctx.deadline) << "cleared once the request is complete (idle keep-alive is the idle timeout's)";
+    EXPECT_FALSE(ctx.deadline)
+        << "cleared once the request is complete (idle keep-alive is the idle timeout's)";
     session->on_data(ctx, as_bytes("GET /hel"));
     EXPECT_EQ(ctx.deadline, 5000ms) << "armed by the first byte of the next head";
     session->on_data(ctx, as_bytes("lo.txt HTTP/1.1\r\nHost: t\r\n\r\n"));
@@ -458,10 +467,11 @@ TEST_F(http_server_test, access_log_records_each_request) {
     std::vector<std::string> lines;
     auto o = options();
     o.access_log = [&](const access_record& r) {
-        lines.push_back(std::string(r.method) + " " + std::string(r.target) + " " + std::to_string(r.status) + " " +
-                        std::to_string(r.body_bytes) + " " + std::string(r.user_agent));
+        lines.push_back(std::string(r.method) + " " + std::string(r.target) + " " + std::to_string(r.status) +
+                        " " + std::to_string(r.body_bytes) + " " + std::string(r.user_agent));
     };
-    (void)run(get("/hello.txt", "User-Agent: t/1\r\n") + "HEAD /nope HTTP/1.1\r\nHost: t\r\n\r\nBAD\r\n\r\n", 0, o);
+    (void)run(get("/hello.txt", "User-Agent: t/1\r\n") + "HEAD /nope HTTP/1.1\r\nHost: t\r\n\r\nBAD\r\n\r\n",
+              0, o);
     ASSERT_EQ(lines.size(), 3u);
     EXPECT_EQ(lines[0], "GET /hello.txt 200 13 t/1");
     EXPECT_EQ(lines[1], "HEAD /nope 404 0 ");

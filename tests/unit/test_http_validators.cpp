@@ -46,8 +46,9 @@ TEST(http_date, formats_and_parses_the_three_forms) {
     EXPECT_EQ(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), 784111777);
     EXPECT_EQ(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), 784111777);
     EXPECT_EQ(parse_http_date("Sun Nov  6 08:49:37 1994"), 784111777);
-    for (const char* bad : {"", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 6 Nov 1994 08:49:37 GMT", "Sun, 06 Foo 1994 08:49:37 GMT",
-                            "Sun, 06 Nov 1994 25:49:37 GMT", "Xyz, 06 Nov 1994 08:49:37 GMT", "1994-11-06"})
+    for (const char* bad : {"", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 6 Nov 1994 08:49:37 GMT",
+                            "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:49:37 GMT",
+                            "Xyz, 06 Nov 1994 08:49:37 GMT", "1994-11-06"})
         EXPECT_FALSE(parse_http_date(bad)) << bad;
 }
 
@@ -91,11 +92,13 @@ TEST(directory_listing, escapes_names_and_encodes_links) {
     EXPECT_NE(page.find("<title>Index of /x&amp;y/</title>"), std::string::npos) << page;
     EXPECT_NE(page.find("<a href=\"../\">../</a>"), std::string::npos);
     // "./" first: "a:b" must not read as a URI scheme.
-    EXPECT_NE(page.find("<a href=\"./a%3Ab%3Cc%3E\">a:b&lt;c&gt;</a></td><td>12</td><td>Sun, 06 Nov 1994 08:49:37 GMT"),
-              std::string::npos)
+    EXPECT_NE(
+        page.find(
+            "<a href=\"./a%3Ab%3Cc%3E\">a:b&lt;c&gt;</a></td><td>12</td><td>Sun, 06 Nov 1994 08:49:37 GMT"),
+        std::string::npos)
         << page;
     EXPECT_NE(page.find("<a href=\"./sub%20dir/\">sub dir/</a></td><td>-</td>"), std::string::npos) << page;
-    EXPECT_LT(page.find("a:b"), page.find("sub dir"));  // the given order
+    EXPECT_LT(page.find("a:b"), page.find("sub dir"));                            // the given order
     EXPECT_EQ(render_directory_listing("/", {}).find("../"), std::string::npos);  // no parent above the root
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// batch_reader: the input of a DNS batch, `NAME [TYPE]` lines (names per RFC 1035 §5.1 presentation), read one query at a time.
+// batch_reader: the input of a DNS batch, `NAME [TYPE]` lines (names per RFC 1035 §5.1 presentation), read
+// one query at a time.
 #pragma once
 
 #include <cstddef>

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "sockit/core/result.hpp"
-#include "sockit/dns_client/exchange.hpp"
 #include "sockit/dns/question.hpp"
+#include "sockit/dns_client/exchange.hpp"
 #include "sockit/event/event_loop.hpp"
 #include "sockit/sock/endpoint.hpp"
 
@@ -30,7 +30,7 @@ struct batch_options {
     /// (every try timed out, refused, reset, only malformed responses) goes to the next, and fails only
     /// when the last gave none. A response of any RCODE is final (SERVFAIL is an answer). At least one.
     std::vector<endpoint> servers;
-    exchange_options exchange;  ///< per query: timeout, tries, transport, query flags
+    exchange_options exchange;    ///< per query: timeout, tries, transport, query flags
     std::size_t in_flight = 100;  ///< at most this many exchanges at once (at least 1)
     /// At most this many jobs between the oldest undelivered one and the newest started (bounds the
     /// memory held for in-order delivery); 0 means 16 × in_flight.
@@ -56,7 +56,7 @@ result<void> run_batch(event_loop& loop, const batch_options& options, const bat
 /// as run_batch does, and returns their outcomes in the questions' order. Errors: run_batch's
 /// (codec_errc::bad_value for an empty server list, the loop's); per-question failures are in the
 /// outcomes. Blocks; loop thread only.
-[[nodiscard]] result<std::vector<result<exchange_result>>> resolve_all(event_loop& loop, batch_options options,
-                                                                       std::span<const dns::question> questions);
+[[nodiscard]] result<std::vector<result<exchange_result>>> resolve_all(
+    event_loop& loop, batch_options options, std::span<const dns::question> questions);
 
 }  // namespace sockit::dns_client

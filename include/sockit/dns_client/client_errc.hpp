@@ -17,7 +17,9 @@ enum class client_errc {
 /// The category of client_errc; name() is "sockit.dns.client".
 const std::error_category& client_category() noexcept;
 
-inline std::error_code make_error_code(client_errc e) noexcept { return {static_cast<int>(e), client_category()}; }
+inline std::error_code make_error_code(client_errc e) noexcept {
+    return {static_cast<int>(e), client_category()};
+}
 
 }  // namespace sockit::dns_client
 

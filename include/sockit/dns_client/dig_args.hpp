@@ -22,24 +22,24 @@ namespace sockit::dns_client {
 
 /// Everything a dig-style command line asks for. Defaults are dig 9.18's.
 struct dig_args {
-    std::optional<dns::dns_name> name;              ///< NAME, -q NAME or the reverse name of -x ADDR
-    std::vector<dns::rr_type> types;                ///< empty: A (PTR with -x); several: one query each
-    dns::rr_class klass = dns::rr_class::in;             ///< a class word (IN, CH, HS, CLASS3) or -c CLASS
-    std::optional<std::string> server;         ///< @SERVER without brackets and port: an address or a host name
-    std::optional<std::uint16_t> port;         ///< from -p PORT or @SERVER:PORT / @[V6]:PORT
-    bool tcp = false;                          ///< +tcp (+vc): start with TCP
-    bool short_output = false;                 ///< +short
-    bool recurse = true;                       ///< +norecurse clears RD
-    bool dnssec = false;                       ///< +dnssec sets DO
-    bool edns = true;                          ///< +noedns sends no OPT record
-    std::uint16_t bufsize = 1232;              ///< +bufsize=N: the EDNS UDP payload size
-    bool ignore_truncation = false;            ///< +ignore: keep a truncated UDP answer, no TCP retry
+    std::optional<dns::dns_name> name;        ///< NAME, -q NAME or the reverse name of -x ADDR
+    std::vector<dns::rr_type> types;          ///< empty: A (PTR with -x); several: one query each
+    dns::rr_class klass = dns::rr_class::in;  ///< a class word (IN, CH, HS, CLASS3) or -c CLASS
+    std::optional<std::string> server;  ///< @SERVER without brackets and port: an address or a host name
+    std::optional<std::uint16_t> port;  ///< from -p PORT or @SERVER:PORT / @[V6]:PORT
+    bool tcp = false;                   ///< +tcp (+vc): start with TCP
+    bool short_output = false;          ///< +short
+    bool recurse = true;                ///< +norecurse clears RD
+    bool dnssec = false;                ///< +dnssec sets DO
+    bool edns = true;                   ///< +noedns sends no OPT record
+    std::uint16_t bufsize = 1232;       ///< +bufsize=N: the EDNS UDP payload size
+    bool ignore_truncation = false;     ///< +ignore: keep a truncated UDP answer, no TCP retry
     std::optional<std::chrono::milliseconds> timeout;  ///< +timeout=S (seconds, decimals allowed)
-    std::optional<unsigned> tries;             ///< +tries=N, or +retry=N (N + 1 tries)
-    bool json = false;                         ///< --json
-    std::optional<std::string> batch_file;     ///< --batch FILE ("-" is stdin)
-    std::optional<std::size_t> in_flight;      ///< --in-flight N
-    bool help = false;                         ///< -h / --help
+    std::optional<unsigned> tries;                     ///< +tries=N, or +retry=N (N + 1 tries)
+    bool json = false;                                 ///< --json
+    std::optional<std::string> batch_file;             ///< --batch FILE ("-" is stdin)
+    std::optional<std::size_t> in_flight;              ///< --in-flight N
+    bool help = false;                                 ///< -h / --help
 };
 
 /// A usage error: the argument at fault (as typed) and why.

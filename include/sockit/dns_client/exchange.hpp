@@ -19,10 +19,10 @@ namespace sockit::dns_client {
 /// query_options' id is ignored.
 struct exchange_options {
     std::chrono::milliseconds timeout{5000};  ///< per try (UDP datagram or TCP connection)
-    unsigned tries = 3;                        ///< tries per transport, at least 1
-    bool start_with_tcp = false;               ///< skip UDP
-    bool ignore_truncation = false;            ///< accept a TC=1 UDP answer instead of retrying over TCP
-    dns::query_options query;                       ///< RD, EDNS payload (1232 by default), DO, ...
+    unsigned tries = 3;                       ///< tries per transport, at least 1
+    bool start_with_tcp = false;              ///< skip UDP
+    bool ignore_truncation = false;           ///< accept a TC=1 UDP answer instead of retrying over TCP
+    dns::query_options query;                 ///< RD, EDNS payload (1232 by default), DO, ...
 };
 
 /// The accepted response and how it was obtained.

@@ -38,7 +38,8 @@ public:
     /// Errors (done is then never called): getrandom's, socket/bind/connect's (EMFILE, ENFILE,
     /// EAFNOSUPPORT, ENETUNREACH), the event loop's watch errors; codec_errc::too_large for an oversized
     /// query. Precondition: options.tries >= 1, server is an IP endpoint.
-    result<void> start(const dns::question& q, const endpoint& server, const exchange_options& options, completion done);
+    result<void> start(const dns::question& q, const endpoint& server, const exchange_options& options,
+                       completion done);
 
     /// Exchanges started and not yet completed.
     [[nodiscard]] std::size_t active() const noexcept { return active_.size(); }

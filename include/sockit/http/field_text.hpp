@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// field_text: field values and reason phrases as UTF-8 text for people and JSON (RFC 9110 §5.5 obs-text, RFC 3629).
+// field_text: field values and reason phrases as UTF-8 text for people and JSON (RFC 9110 §5.5 obs-text, RFC
+// 3629).
 #pragma once
 
 #include <string>

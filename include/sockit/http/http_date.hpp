@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// http_date: HTTP-date formatting and parsing (RFC 9110 §5.6.7: IMF-fixdate, obsolete RFC 850 and asctime forms).
+// http_date: HTTP-date formatting and parsing (RFC 9110 §5.6.7: IMF-fixdate, obsolete RFC 850 and asctime
+// forms).
 #pragma once
 
 #include <ctime>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// preconditions: evaluating If-None-Match and If-Range against a representation's validators (RFC 9110 §13.1.2, §13.1.5, §8.8.3.2).
+// preconditions: evaluating If-None-Match and If-Range against a representation's validators (RFC 9110
+// §13.1.2, §13.1.5, §8.8.3.2).
 #pragma once
 
 #include <ctime>
@@ -15,6 +16,7 @@ namespace sockit::http {
 /// True when the If-Range field value `field` names the current representation: an entity-tag equal to
 /// `etag` by strong comparison (a weak tag never matches), or an HTTP-date equal to `modified`. An
 /// invalid date never matches. Thread-safe, never fails.
-[[nodiscard]] bool if_range_holds(std::string_view field, std::string_view etag, std::time_t modified) noexcept;
+[[nodiscard]] bool if_range_holds(std::string_view field, std::string_view etag,
+                                  std::time_t modified) noexcept;
 
 }  // namespace sockit::http

@@ -25,7 +25,9 @@ enum class client_errc {
 const std::error_category& client_category() noexcept;
 
 /// Makes an error_code of client_category.
-inline std::error_code make_error_code(client_errc e) noexcept { return {static_cast<int>(e), client_category()}; }
+inline std::error_code make_error_code(client_errc e) noexcept {
+    return {static_cast<int>(e), client_category()};
+}
 
 }  // namespace sockit::http_client
 

@@ -27,15 +27,15 @@ struct fetch_request {
 
 /// Time limits, size limits and redirect policy.
 struct fetch_options {
-    std::string user_agent = "sockit";                  ///< the User-Agent default
-    std::chrono::milliseconds connect_timeout{30'000};  ///< per connection (all addresses raced)
-    std::chrono::milliseconds read_timeout{30'000};     ///< longest silence while waiting for bytes
+    std::string user_agent = "sockit";                       ///< the User-Agent default
+    std::chrono::milliseconds connect_timeout{30'000};       ///< per connection (all addresses raced)
+    std::chrono::milliseconds read_timeout{30'000};          ///< longest silence while waiting for bytes
     std::optional<std::chrono::milliseconds> total_timeout;  ///< the whole fetch, redirects included
-    bool follow_redirects = false;                       ///< follow 301, 302, 303, 307, 308 with a Location
-    int max_redirects = 10;                              ///< redirects followed before too_many_redirects
-    int max_interim = 16;                                ///< 1xx heads accepted before one final response
-    http::http_limits limits = default_limits();               ///< head limits; max_body unlimited by default
-    std::size_t buffer_size = 256 * 1024;                ///< receive buffer (at least limits.max_head + 4 KiB is used)
+    bool follow_redirects = false;                ///< follow 301, 302, 303, 307, 308 with a Location
+    int max_redirects = 10;                       ///< redirects followed before too_many_redirects
+    int max_interim = 16;                         ///< 1xx heads accepted before one final response
+    http::http_limits limits = default_limits();  ///< head limits; max_body unlimited by default
+    std::size_t buffer_size = 256 * 1024;  ///< receive buffer (at least limits.max_head + 4 KiB is used)
 
     /// The parser limits of a client: the server's head is bounded, its body is not (it is streamed).
     static http::http_limits default_limits() noexcept {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// fetch_result: the outcome of http_client::fetch: the final response and its redirect chain, or where it failed.
+// fetch_result: the outcome of http_client::fetch: the final response and its redirect chain, or where it
+// failed.
 #pragma once
 
 #include <cstdint>

@@ -20,9 +20,9 @@ struct output_options {
     /// A file to create (truncating it, mode 0666 before the umask) when the first byte for it arrives, so a
     /// fetch that fails before does not clobber an existing file. Empty: write to `fd`.
     std::string path;
-    int fd = 1;                 ///< the descriptor written when `path` is empty (not owned; stdout by default)
-    bool heads = false;         ///< write every response head as received (interim, redirect, final) before the body
-    bool body = true;           ///< write the final body (false: it is read and dropped)
+    int fd = 1;          ///< the descriptor written when `path` is empty (not owned; stdout by default)
+    bool heads = false;  ///< write every response head as received (interim, redirect, final) before the body
+    bool body = true;    ///< write the final body (false: it is read and dropped)
     bool fail_on_error = false;  ///< a final status >= 400: write neither its head nor its body
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// response_sink: where http_client::fetch delivers what it sends and receives (heads as they pass, body as it arrives).
+// response_sink: where http_client::fetch delivers what it sends and receives (heads as they pass, body as it
+// arrives).
 #pragma once
 
 #include <string_view>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// access_record: what a file server knows about one answered request, for an access log (Common Log Format, JSON Lines).
+// access_record: what a file server knows about one answered request, for an access log (Common Log Format,
+// JSON Lines).
 #pragma once
 
 #include <chrono>

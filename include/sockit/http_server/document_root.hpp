@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// document_root: the directory a file server serves, and opening paths strictly beneath it (no escape by "..", symlinks or races).
+// document_root: the directory a file server serves, and opening paths strictly beneath it (no escape by
+// "..", symlinks or races).
 #pragma once
 
 #include <filesystem>

@@ -31,8 +31,8 @@ struct file_server_options {
     /// A request head (from its first byte, or from the connection's start) must be complete within this
     /// time, or the connection is closed (slowloris); zero: no bound beyond the engine's idle timeout.
     std::chrono::milliseconds header_timeout = std::chrono::seconds(10);
-    bool list_directories = true;         ///< an HTML index for directories without index.html (else 403)
-    std::string server_name = "sockit";   ///< the Server field
+    bool list_directories = true;        ///< an HTML index for directories without index.html (else 403)
+    std::string server_name = "sockit";  ///< the Server field
     /// Files (or ranges) up to this size are read into the response buffer (one send for head and body);
     /// larger ones go out with sendfile(2).
     std::size_t inline_max = 16 * 1024;

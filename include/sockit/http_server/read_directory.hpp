@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// read_directory: the entries of an open directory, for the listing a file server renders (http/directory_listing).
+// read_directory: the entries of an open directory, for the listing a file server renders
+// (http/directory_listing).
 #pragma once
 
 #include <vector>
