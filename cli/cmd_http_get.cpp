@@ -4,12 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -25,6 +21,7 @@
 #include "sockit/http_client/client_errc.hpp"
 #include "sockit/http_client/fetch.hpp"
 #include "sockit/http_client/output_sink.hpp"
+#include "sockit/http_client/request_body.hpp"
 
 namespace sockit::cli {
 namespace {
@@ -106,23 +103,6 @@ std::pair<int, std::string> describe(const http_client::fetch_failure& f) {
             return {exit_code::io_error, "writing the output failed"};
     }
     return {exit_code::os_error, "failed"};
-}
-
-/// Reads -d's argument: DATA, @FILE (bytes as they are) or @- (stdin).
-result<std::string> load_data(const std::string& arg) {
-    if (arg.empty() || arg[0] != '@') return arg;
-    std::string path = arg.substr(1);
-    if (path == "-") {
-        std::string all((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-        if (std::cin.bad()) return fail(std::make_error_code(std::errc::io_error));
-        return all;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(std::error_code(errno ? errno : ENOENT, std::generic_category()));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return fail(std::make_error_code(std::errc::io_error));
-    return std::move(ss).str();
 }
 
 nlohmann::ordered_json json_document(const std::string& requested, const http_client::fetch_result& r,
@@ -224,7 +204,7 @@ int run_http_get(std::span<char*> args) {
         req.headers.emplace_back(h.substr(0, colon), std::move(value));
     }
     if (!data_arg.empty() || od->count() > 0) {
-        auto body = load_data(data_arg);
+        auto body = http_client::load_request_body(data_arg, std::cin);
         if (!body) {
             print_error(cmd_name, fmt::format("-d {}", data_arg), body.error().message());
             return exit_code::io_error;
