@@ -561,7 +561,9 @@ TEST_F(http_server_test, read_directory_lists_sorted_entries_without_following_l
         EXPECT_NE(e.name, ".");
         EXPECT_NE(e.name, "..");
         if (e.name == "sub") saw_sub = e.is_directory;
-        if (e.name == "link_dir_out") EXPECT_FALSE(e.is_directory);  // the link itself, not its target
+        if (e.name == "link_dir_out") {
+            EXPECT_FALSE(e.is_directory);  // the link itself, not its target
+        }
     }
     EXPECT_TRUE(saw_sub);
     EXPECT_FALSE(read_directory(-1));  // EBADF
