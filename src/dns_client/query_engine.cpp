@@ -267,18 +267,7 @@ void query_engine::on_readable(std::uint64_t key) {
                 ++p.stats.ignored;
                 continue;
             }
-            auto view = message_view::parse(got);
-            switch (judge(view, got, p.id, p.q)) {
-                case verdict::good:
-                    accept(key, *view);
-                    return;
-                case verdict::ignored:
-                    ++p.stats.ignored;
-                    break;
-                case verdict::malformed:
-                    ++p.stats.malformed;
-                    break;
-            }
+            if (offer(key, p, got)) return;
         }
     }
     for (;;) {
@@ -302,21 +291,26 @@ void query_engine::on_readable(std::uint64_t key) {
                 try_failed(key, make_error_code(client_errc::malformed_response));
                 return;
             }
-            auto view = message_view::parse(frame->message);
-            switch (judge(view, frame->message, p.id, p.q)) {
-                case verdict::good:
-                    accept(key, *view);
-                    return;
-                case verdict::ignored:
-                    ++p.stats.ignored;
-                    break;
-                case verdict::malformed:
-                    ++p.stats.malformed;
-                    break;
-            }
+            if (offer(key, p, frame->message)) return;
             p.in.erase(p.in.begin(), p.in.begin() + static_cast<std::ptrdiff_t>(frame->consumed));
         }
     }
+}
+
+bool query_engine::offer(std::uint64_t key, pending& p, bytes_view wire) {
+    auto view = message_view::parse(wire);
+    switch (judge(view, wire, p.id, p.q)) {
+        case verdict::good:
+            accept(key, *view);
+            return true;
+        case verdict::ignored:
+            ++p.stats.ignored;
+            break;
+        case verdict::malformed:
+            ++p.stats.malformed;
+            break;
+    }
+    return false;
 }
 
 void query_engine::accept(std::uint64_t key, const message_view& response) {

@@ -53,6 +53,9 @@ private:
     void on_writable(std::uint64_t key);
     void on_timeout(std::uint64_t key);
     void try_failed(std::uint64_t key, std::error_code why);
+    /// Judges one response candidate of `p` (counting it as ignored or malformed, or accepting it); true
+    /// when it was accepted, which finishes the exchange and destroys `p`.
+    bool offer(std::uint64_t key, pending& p, bytes_view wire);
     void accept(std::uint64_t key, const dns::message_view& response);
     void finish(std::uint64_t key, result<exchange_result> outcome);
     void close_transport(pending& p) noexcept;
