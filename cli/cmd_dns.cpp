@@ -15,16 +15,17 @@
 #include "dns_output.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
-#include "sockit/dns/client/batch_resolver.hpp"
-#include "sockit/dns/client/dig_args.hpp"
-#include "sockit/dns/client/resolv_conf.hpp"
+#include "sockit/dns_client/batch_resolver.hpp"
+#include "sockit/dns_client/dig_args.hpp"
+#include "sockit/dns_client/resolv_conf.hpp"
 #include "sockit/event/event_loop.hpp"
 #include "sockit/sock/resolver.hpp"
 
 namespace sockit::cli {
 namespace {
 
-constexpr std::string_view usage_text = R"(Usage: sockit dns NAME [TYPE...] [CLASS] [@SERVER[:PORT]] [options] [+options]
+constexpr std::string_view usage_text =
+    R"(Usage: sockit dns NAME [TYPE...] [CLASS] [@SERVER[:PORT]] [options] [+options]
        sockit dns -x ADDRESS [@SERVER] ...
        sockit dns --batch FILE [TYPE] [@SERVER] [--in-flight N] ...
 
@@ -62,8 +63,8 @@ Example: sockit dns example.org AAAA MX @127.0.0.1 -p 5353 +short
 /// The servers to ask, in order: @SERVER (an address, or every address getaddrinfo gives for a name),
 /// else resolv.conf's nameservers (at most three, as glibc reads them; the local host when there is none).
 /// Without @SERVER, *conf is what resolv.conf says (its timeout and attempts apply then).
-result<std::vector<endpoint>> pick_servers(const dns::dig_args& a, dns::resolv_conf& conf, int& code,
-                                           std::string& why) {
+result<std::vector<endpoint>> pick_servers(const dns_client::dig_args& a, dns_client::resolv_conf& conf,
+                                           int& code, std::string& why) {
     const std::uint16_t port = a.port.value_or(53);
     std::vector<endpoint> out;
     if (a.server) {
@@ -90,7 +91,7 @@ result<std::vector<endpoint>> pick_servers(const dns::dig_args& a, dns::resolv_c
     }
     // glibc's rule: no usable nameserver line (or no file) means the local host.
     const char* path = std::getenv("SOCKIT_RESOLV_CONF");  // another file, for tests and chroots
-    auto loaded = dns::load_resolv_conf(path != nullptr && *path != '\0' ? path : "/etc/resolv.conf");
+    auto loaded = dns_client::load_resolv_conf(path != nullptr && *path != '\0' ? path : "/etc/resolv.conf");
     if (loaded) conf = *loaded;
     if (conf.nameservers.empty()) conf.nameservers.push_back(ip_address::parse("127.0.0.1").value());
     for (const auto& addr : conf.nameservers) {
@@ -108,12 +109,12 @@ result<std::vector<endpoint>> pick_servers(const dns::dig_args& a, dns::resolv_c
 int run_dns(std::span<char*> args) {
     std::vector<std::string_view> words;
     for (std::size_t i = 1; i < args.size(); ++i) words.emplace_back(args[i]);
-    auto parsed = dns::parse_dig_args(words);
+    auto parsed = dns_client::parse_dig_args(words);
     if (!parsed) {
         print_error("dns", fmt::format("'{}'", parsed.error().argument), parsed.error().why);
         return exit_code::usage;
     }
-    const dns::dig_args& a = *parsed;
+    const dns_client::dig_args& a = *parsed;
     if (a.help) {
         std::cout << usage_text;
         return exit_code::ok;
@@ -131,7 +132,7 @@ int run_dns(std::span<char*> args) {
         return exit_code::usage;
     }
 
-    dns::resolv_conf conf;
+    dns_client::resolv_conf conf;
     int code = exit_code::ok;
     std::string why;
     auto servers = pick_servers(a, conf, code, why);
@@ -140,9 +141,9 @@ int run_dns(std::span<char*> args) {
         return code;
     }
 
-    dns::batch_options batch;
+    dns_client::batch_options batch;
     batch.servers = std::move(*servers);
-    dns::exchange_options& options = batch.exchange;
+    dns_client::exchange_options& options = batch.exchange;
     if (!a.server) {  // resolv.conf's servers come with its timeout and attempts
         options.timeout = std::chrono::duration_cast<std::chrono::milliseconds>(conf.timeout);
         options.tries = conf.attempts;
@@ -153,7 +154,8 @@ int run_dns(std::span<char*> args) {
     options.ignore_truncation = a.ignore_truncation;
     options.query.recursion_desired = a.recurse;
     options.query.dnssec_ok = a.dnssec;
-    options.query.edns_payload = (a.edns || a.dnssec) ? std::optional<std::uint16_t>(a.bufsize) : std::nullopt;
+    options.query.edns_payload =
+        (a.edns || a.dnssec) ? std::optional<std::uint16_t>(a.bufsize) : std::nullopt;
 
     if (a.batch_file) {
         dns_batch_settings settings;
@@ -175,18 +177,9 @@ int run_dns(std::span<char*> args) {
         print_error("dns", "event loop", loop.error().message());
         return exit_code::os_error;
     }
-    std::vector<std::optional<result<dns::exchange_result>>> outcomes(questions.size());
-    std::size_t next = 0;
-    batch.in_flight = questions.size();
-    auto ran = dns::run_batch(
-        **loop, batch,
-        [&]() -> std::optional<dns::batch_job> {
-            if (next == questions.size()) return std::nullopt;
-            return dns::batch_job{questions[next++]};
-        },
-        [&](std::size_t i, const result<dns::exchange_result>& r, std::chrono::microseconds) { outcomes[i].emplace(r); });
-    if (!ran) {
-        print_error("dns", "event loop", ran.error().message());
+    auto outcomes = dns_client::resolve_all(**loop, batch, questions);
+    if (!outcomes) {
+        print_error("dns", "event loop", outcomes.error().message());
         return exit_code::os_error;
     }
 
@@ -194,22 +187,26 @@ int run_dns(std::span<char*> args) {
     nlohmann::ordered_json doc = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < questions.size(); ++i) {
         const auto& q = questions[i];
-        const auto& r = *outcomes[i];
+        const auto& r = (*outcomes)[i];
         status = std::max(status, dns_exit_code(r));
-        const endpoint& server = r ? r->server : batch.servers.back();  // the one that answered, else the last asked
+        const endpoint& server =
+            r ? r->server : batch.servers.back();  // the one that answered, else the last asked
         if (a.json) {
             doc.push_back(dns_exchange_json(q, server, r, options, batch.servers.size()));
             continue;
         }
         if (!r) {
-            print_error("dns", fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(server)),
-                        dns_failure_text(r.error(), options, batch.servers.size()));
+            print_error(
+                "dns",
+                fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(server)),
+                dns_failure_text(r.error(), options, batch.servers.size()));
             continue;
         }
         if (a.short_output) {
             std::cout << dns_short_text(*r);
         } else {
-            std::string banner = fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(server));
+            std::string banner =
+                fmt::format("{} {} @{}", q.name.to_string(), dns::to_string(q.type), dns_server_text(server));
             std::cout << dns_dig_text(banner, *r);
         }
     }

@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: MIT
 // `sockit http get`: the seeds' netcat HTTP lab as an HTTP/1.1 client (RFC 9112, RFC 9110): one request,
 // the body streamed to stdout or a file, -i/-v heads, -L redirects, --json summary.
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,31 +14,19 @@
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/core/codec_errc.hpp"
-#include "sockit/http/client/client_errc.hpp"
-#include "sockit/http/client/fetch.hpp"
+#include "sockit/http/field_text.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/url.hpp"
 #include "sockit/http/url_errc.hpp"
-#include "sockit/sys/sys_error.hpp"
-#include "sockit/sys/unique_fd.hpp"
+#include "sockit/http_client/client_errc.hpp"
+#include "sockit/http_client/fetch.hpp"
+#include "sockit/http_client/output_sink.hpp"
+#include "sockit/http_client/request_body.hpp"
 
 namespace sockit::cli {
 namespace {
 
 constexpr std::string_view cmd_name = "http get";
-
-/// Writes every byte to fd (retrying short writes and EINTR).
-result<void> write_all(int fd, std::string_view data) {
-    while (!data.empty()) {
-        ssize_t n = ::write(fd, data.data(), data.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail(last_error());
-        }
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return {};
-}
 
 std::string version_text(http::http_version v) { return fmt::format("HTTP/{}.{}", v.major, v.minor); }
 
@@ -64,172 +45,75 @@ void print_head_lines(std::string_view raw, std::string_view prefix) {
     std::fwrite(out.data(), 1, out.size(), stderr);
 }
 
-/// Writes what the CLI shows: heads on stderr (-v), heads and body to stdout or to -o FILE. The file is
-/// created when the first byte for it arrives (or when the fetch succeeded with an empty body), so a
-/// failed connection does not clobber an existing file.
-class cli_sink final : public http::response_sink {
+/// What the CLI shows: heads on stderr (-v); heads and body go to stdout or -o FILE through output_sink.
+class cli_sink final : public http_client::output_sink {
 public:
-    std::string path;        // -o FILE; empty: stdout
-    bool verbose = false;
-    bool include = false;    // -i / -I: heads into the output
-    bool body_out = true;    // false with --json and no -o: the body is counted only
-    bool fail_mode = false;  // --fail: no body for a status >= 400
-    std::error_code write_error;
-    std::error_code open_error;
-
-    /// Opens -o FILE if not done yet (no-op for stdout).
-    result<void> open_output() {
-        if (path.empty() || file_.is_open()) return {};
-        if (open_error) return fail(open_error);
-        file_.reset(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
-        if (!file_.is_open()) {
-            open_error = last_error();
-            return fail(open_error);
-        }
-        return {};
-    }
-    /// Closes -o FILE, reporting a deferred write error (NFS, quotas).
-    result<void> close_output() {
-        if (!file_.is_open()) return {};
-        if (::close(file_.release()) != 0) return fail(last_error());
-        return {};
-    }
-    [[nodiscard]] bool discarding() const noexcept { return discard_; }
+    cli_sink(http_client::output_options options, bool verbose)
+        : output_sink(std::move(options)), verbose_(verbose) {}
 
     void on_connected(const http::url& target, const endpoint& peer) override {
-        if (verbose) fmt::print(stderr, "* Connected to {} ({}) port {}\n", target.host, peer.address().to_string(), peer.port());
+        if (verbose_)
+            fmt::print(stderr, "* Connected to {} ({}) port {}\n", target.host, peer.address().to_string(),
+                       peer.port());
     }
     void on_redirect(const http::url& next, int status, std::string_view method) override {
-        if (verbose) fmt::print(stderr, "* Following {} to {} ({})\n", status, next.to_string(), method);
+        if (verbose_) fmt::print(stderr, "* Following {} to {} ({})\n", status, next.to_string(), method);
     }
     void on_request_head(std::string_view raw) override {
-        if (verbose) print_head_lines(raw, "> ");
+        if (verbose_) print_head_lines(raw, "> ");
     }
-    void on_response_head(const http::response_info& head, std::string_view raw, http::head_kind kind) override {
-        if (verbose) print_head_lines(raw, "< ");
-        if (kind == http::head_kind::final) discard_ = fail_mode && head.status >= 400;
-        if (include && !discard_ && !write_error) (void)write(raw);
-    }
-    result<void> on_body(bytes_view data) override {
-        if (discard_ || !body_out) return {};
-        return write(as_chars(data));
+    void on_response_head(const http::response_info& head, std::string_view raw,
+                          http_client::head_kind kind) override {
+        if (verbose_) print_head_lines(raw, "< ");
+        output_sink::on_response_head(head, raw, kind);
     }
 
 private:
-    result<void> write(std::string_view data) {
-        if (write_error) return fail(write_error);
-        if (auto r = open_output(); !r) {
-            write_error = r.error();
-            return r;
-        }
-        if (auto r = write_all(file_.is_open() ? file_.get() : STDOUT_FILENO, data); !r) {
-            write_error = r.error();
-            return r;
-        }
-        return {};
-    }
-
-    unique_fd file_;
-    bool discard_ = false;
+    bool verbose_ = false;
 };
 
 /// The exit code and the phrase for a failed fetch (README, "sockit http get").
-std::pair<int, std::string> describe(const http::fetch_failure& f) {
+std::pair<int, std::string> describe(const http_client::fetch_failure& f) {
     const auto& ec = f.error;
     const bool malformed = &ec.category() == &http::http_category() || ec == codec_errc::truncated;
     switch (f.stage) {
-        case http::fetch_stage::resolve: {
-            return {lookup_exit_code(ec), fmt::format("cannot resolve host '{}': {}", f.detail, ec.message())};
+        case http_client::fetch_stage::resolve: {
+            return {lookup_exit_code(ec),
+                    fmt::format("cannot resolve host '{}': {}", f.detail, ec.message())};
         }
-        case http::fetch_stage::connect:
-            return {exit_code::unavailable, f.detail.empty() ? std::string("cannot connect") : "cannot connect to " + f.detail};
-        case http::fetch_stage::request: return {exit_code::usage, "cannot write the request (check -X and -H)"};
-        case http::fetch_stage::send: return {exit_code::unavailable, "sending the request failed"};
-        case http::fetch_stage::receive_head:
-            if (ec == http::client_errc::too_many_interim) return {exit_code::data_error, "malformed response"};
+        case http_client::fetch_stage::connect:
+            return {exit_code::unavailable,
+                    f.detail.empty() ? std::string("cannot connect") : "cannot connect to " + f.detail};
+        case http_client::fetch_stage::request:
+            return {exit_code::usage, "cannot write the request (check -X and -H)"};
+        case http_client::fetch_stage::send:
+            return {exit_code::unavailable, "sending the request failed"};
+        case http_client::fetch_stage::receive_head:
+            if (ec == http_client::client_errc::too_many_interim)
+                return {exit_code::data_error, "malformed response"};
             return malformed ? std::pair<int, std::string>{exit_code::data_error, "malformed response head"}
                              : std::pair<int, std::string>{exit_code::unavailable, "no complete response"};
-        case http::fetch_stage::receive_body:
-            return malformed ? std::pair<int, std::string>{exit_code::data_error, "malformed response body"}
-                             : std::pair<int, std::string>{exit_code::unavailable, "incomplete response body"};
-        case http::fetch_stage::redirect: return {exit_code::data_error, "cannot follow the redirect"};
-        case http::fetch_stage::output: return {exit_code::io_error, "writing the output failed"};
+        case http_client::fetch_stage::receive_body:
+            return malformed
+                       ? std::pair<int, std::string>{exit_code::data_error, "malformed response body"}
+                       : std::pair<int, std::string>{exit_code::unavailable, "incomplete response body"};
+        case http_client::fetch_stage::redirect:
+            return {exit_code::data_error, "cannot follow the redirect"};
+        case http_client::fetch_stage::output:
+            return {exit_code::io_error, "writing the output failed"};
     }
     return {exit_code::os_error, "failed"};
 }
 
-/// Reads -d's argument: DATA, @FILE (bytes as they are) or @- (stdin).
-result<std::string> load_data(const std::string& arg) {
-    if (arg.empty() || arg[0] != '@') return arg;
-    std::string path = arg.substr(1);
-    if (path == "-") {
-        std::string all((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-        if (std::cin.bad()) return fail(std::make_error_code(std::errc::io_error));
-        return all;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(std::error_code(errno ? errno : ENOENT, std::generic_category()));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return fail(std::make_error_code(std::errc::io_error));
-    return std::move(ss).str();
-}
-
-/// True when s is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
-bool is_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0;
-        unsigned char lo = 0x80;
-        unsigned char hi = 0xBF;
-        if (c < 0x80) {
-            n = 0;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else {
-            return false;
-        }
-        if (n > 0 && i + n >= s.size()) return false;
-        for (std::size_t k = 1; k <= n; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) return false;
-        }
-        i += n + 1;
-    }
-    return true;
-}
-
-/// Field values may hold obs-text (RFC 9110 §5.5): kept when the bytes are valid UTF-8, else read as
-/// ISO-8859-1, so that the JSON document is always valid UTF-8.
-std::string json_text(std::string_view s) {
-    if (is_utf8(s)) return std::string(s);
-    std::string out;
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
-        if (c < 0x80) {
-            out.push_back(ch);
-        } else {
-            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        }
-    }
-    return out;
-}
-
-nlohmann::ordered_json json_document(const std::string& requested, const http::fetch_result& r, const std::string& output) {
+nlohmann::ordered_json json_document(const std::string& requested, const http_client::fetch_result& r,
+                                     const std::string& output) {
     nlohmann::ordered_json headers = nlohmann::ordered_json::array();
-    for (const auto& [n, v] : r.response.headers) headers.push_back({{"name", n}, {"value", json_text(v)}});
+    for (const auto& [n, v] : r.response.headers)
+        headers.push_back({{"name", n}, {"value", http::field_text_utf8(v)}});
     nlohmann::ordered_json redirects = nlohmann::ordered_json::array();
-    for (const auto& h : r.redirects) redirects.push_back({{"url", h.from}, {"status", h.status}, {"location", json_text(h.location)}});
+    for (const auto& h : r.redirects)
+        redirects.push_back(
+            {{"url", h.from}, {"status", h.status}, {"location", http::field_text_utf8(h.location)}});
     auto ms = [](double v) { return std::round(v * 1000.0) / 1000.0; };
     nlohmann::ordered_json doc = {
         {"url", requested},
@@ -237,13 +121,15 @@ nlohmann::ordered_json json_document(const std::string& requested, const http::f
         {"peer", r.peer.to_string()},
         {"version", version_text(r.response.version)},
         {"status", r.response.status},
-        {"reason", json_text(r.response.reason)},
+        {"reason", http::field_text_utf8(r.response.reason)},
         {"headers", std::move(headers)},
         {"body_bytes", r.body_bytes},
         {"output", output.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(output)},
         {"redirects", std::move(redirects)},
-        {"timing", {{"connect_ms", ms(r.timing.connect_ms)}, {"first_byte_ms", ms(r.timing.first_byte_ms)},
-                    {"total_ms", ms(r.timing.total_ms)}}},
+        {"timing",
+         {{"connect_ms", ms(r.timing.connect_ms)},
+          {"first_byte_ms", ms(r.timing.first_byte_ms)},
+          {"total_ms", ms(r.timing.total_ms)}}},
     };
     return doc;
 }
@@ -252,9 +138,12 @@ int run_http_get(std::span<char*> args) {
     auto app = make_app(
         "http get",
         "Send one HTTP/1.1 request to URL (http:// only) and write the response body to stdout or -o FILE, "
-        "streamed in constant memory. Exit 0 whenever a response arrived (any status; see --fail), 64 bad URL "
-        "or flags, 65 malformed response (or --fail and status >= 400), 68 unknown host, 69 refused, timed out "
-        "or closed early, 74 output not writable. --json prints {url, final_url, peer, version, status, reason, "
+        "streamed in constant memory. Exit 0 whenever a response arrived (any status; see --fail), 64 bad "
+        "URL "
+        "or flags, 65 malformed response (or --fail and status >= 400), 68 unknown host, 69 refused, timed "
+        "out "
+        "or closed early, 74 output not writable. --json prints {url, final_url, peer, version, status, "
+        "reason, "
         "headers, body_bytes, output, redirects, timing}; the body then goes only to -o FILE.",
         "sockit http get -L -v http://127.0.0.1:8080/index.html -o index.html");
     std::string url_text;
@@ -271,19 +160,25 @@ int run_http_get(std::span<char*> args) {
     double read_timeout_s = 30;
     bool json = false;
     bool fail_flag = false;
-    app->add_option("url", url_text, "http://host[:port][/path][?query] (IPv6 as http://[::1]:8080/)")->required();
-    app->add_option("-H,--header", header_args, "extra header 'Name: value' (replaces a default; 'Name:' removes it)");
+    app->add_option("url", url_text, "http://host[:port][/path][?query] (IPv6 as http://[::1]:8080/)")
+        ->required();
+    app->add_option("-H,--header", header_args,
+                    "extra header 'Name: value' (replaces a default; 'Name:' removes it)");
     app->add_option("-X,--request", method, "request method (default GET; POST with -d; HEAD with -I)");
-    auto* od = app->add_option("-d,--data", data_arg, "request body: DATA, @FILE (sent byte for byte) or @- (stdin)");
+    auto* od = app->add_option("-d,--data", data_arg,
+                               "request body: DATA, @FILE (sent byte for byte) or @- (stdin)");
     app->add_option("-o,--output", output, "write the body to FILE instead of stdout");
     app->add_flag("-i,--include", include, "write the response head(s) before the body");
     app->add_flag("-I,--head", head, "send HEAD and write the response head")->excludes(od);
     app->add_flag("-L,--location", follow, "follow redirects (301, 302, 303, 307, 308)");
-    app->add_option("--max-redirs", max_redirs, "most redirects followed with -L")->check(CLI::Range(0, 1000));
+    app->add_option("--max-redirs", max_redirs, "most redirects followed with -L")
+        ->check(CLI::Range(0, 1000));
     app->add_flag("-v,--verbose", verbose, "show the request and response heads on stderr ('> ' and '< ')");
-    app->add_option("--timeout", timeout_s, "overall time limit in seconds (fractions allowed), redirects included")
+    app->add_option("--timeout", timeout_s,
+                    "overall time limit in seconds (fractions allowed), redirects included")
         ->check(CLI::PositiveNumber);
-    app->add_option("--read-timeout", read_timeout_s, "longest wait for the connection or for data, in seconds")
+    app->add_option("--read-timeout", read_timeout_s,
+                    "longest wait for the connection or for data, in seconds")
         ->check(CLI::PositiveNumber);
     app->add_flag("-f,--fail", fail_flag, "a status >= 400 is an error (exit 65, no body written)");
     app->add_flag("--json", json, "print one JSON document about the response (the body only to -o FILE)");
@@ -294,7 +189,7 @@ int run_http_get(std::span<char*> args) {
         print_error(cmd_name, url_text, u.error().message());
         return exit_code::usage;
     }
-    http::fetch_request req;
+    http_client::fetch_request req;
     req.url = *u;
     for (const auto& h : header_args) {
         auto colon = h.find(':');
@@ -309,7 +204,7 @@ int run_http_get(std::span<char*> args) {
         req.headers.emplace_back(h.substr(0, colon), std::move(value));
     }
     if (!data_arg.empty() || od->count() > 0) {
-        auto body = load_data(data_arg);
+        auto body = http_client::load_request_body(data_arg, std::cin);
         if (!body) {
             print_error(cmd_name, fmt::format("-d {}", data_arg), body.error().message());
             return exit_code::io_error;
@@ -318,55 +213,60 @@ int run_http_get(std::span<char*> args) {
     }
     req.method = !method.empty() ? method : head ? "HEAD" : req.body ? "POST" : "GET";
 
-    http::fetch_options opt;
+    http_client::fetch_options opt;
     opt.user_agent = "sockit/" SOCKIT_VERSION;
     opt.follow_redirects = follow;
     opt.max_redirects = max_redirs;
     auto to_ms = [](double s) {  // clamped to a year: a larger double would not convert
-        return std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(std::min(s, 365.0 * 86400) * 1000.0)));
+        return std::chrono::milliseconds(
+            static_cast<std::int64_t>(std::ceil(std::min(s, 365.0 * 86400) * 1000.0)));
     };
     opt.read_timeout = to_ms(read_timeout_s);
     opt.connect_timeout = opt.read_timeout;
     if (timeout_s > 0) opt.total_timeout = to_ms(timeout_s);
 
-    cli_sink sink;
-    if (output != "-") sink.path = output;
-    sink.verbose = verbose;
-    sink.include = (include || head) && !json;
-    sink.body_out = !json || (!output.empty() && output != "-");
-    sink.fail_mode = fail_flag;
+    http_client::output_options out;
+    if (output != "-") out.path = output;
+    out.heads = (include || head) && !json;
+    out.body = !json || (!output.empty() && output != "-");  // --json: the body only to -o FILE
+    out.fail_on_error = fail_flag;
+    cli_sink sink(std::move(out), verbose);
 
-    auto r = http::fetch(req, opt, sink);
-    if (sink.open_error) {
-        print_error(cmd_name, output, fmt::format("cannot open for writing: {}", sink.open_error.message()));
+    auto r = http_client::fetch(req, opt, sink);
+    if (sink.open_error()) {
+        print_error(cmd_name, output,
+                    fmt::format("cannot open for writing: {}", sink.open_error().message()));
         return exit_code::io_error;
     }
     if (!r) {
         const auto& f = r.error();
         auto [code, phrase] = describe(f);
-        std::string why = f.stage == http::fetch_stage::resolve ? phrase : fmt::format("{}: {}", phrase, f.error.message());
-        if (f.stage == http::fetch_stage::output && sink.write_error) {
-            why = fmt::format("{}: {}", phrase, sink.write_error.message());
+        std::string why = f.stage == http_client::fetch_stage::resolve
+                              ? phrase
+                              : fmt::format("{}: {}", phrase, f.error.message());
+        if (f.stage == http_client::fetch_stage::output && sink.write_error()) {
+            why = fmt::format("{}: {}", phrase, sink.write_error().message());
         }
-        const bool detail_said = f.stage == http::fetch_stage::resolve || f.stage == http::fetch_stage::connect;
+        const bool detail_said =
+            f.stage == http_client::fetch_stage::resolve || f.stage == http_client::fetch_stage::connect;
         if (!f.detail.empty() && !detail_said) why += fmt::format(" ({})", f.detail);
         print_error(cmd_name, f.url, why);
-        (void)sink.close_output();
+        (void)sink.close();
         return code;
     }
     // An empty body still makes the file (unless --fail discarded the answer or --json has no -o).
-    const bool wants_file = sink.body_out && !sink.discarding();
+    const bool wants_file = sink.options().body && !sink.discarding();
     if (wants_file) {
-        if (auto o = sink.open_output(); !o) {
+        if (auto o = sink.open(); !o) {
             print_error(cmd_name, output, fmt::format("cannot open for writing: {}", o.error().message()));
             return exit_code::io_error;
         }
     }
-    if (auto c = sink.close_output(); !c) {
+    if (auto c = sink.close(); !c) {
         print_error(cmd_name, output, fmt::format("closing the output failed: {}", c.error().message()));
         return exit_code::io_error;
     }
-    if (json) print_json(json_document(u->to_string(), *r, sink.path));
+    if (json) print_json(json_document(u->to_string(), *r, sink.options().path));
     if (fail_flag && r->response.status >= 400) {
         print_error(cmd_name, r->final_url.to_string(),
                     fmt::format("server answered {} {}", r->response.status, r->response.reason));
@@ -377,6 +277,7 @@ int run_http_get(std::span<char*> args) {
 
 }  // namespace
 
-SOCKIT_COMMAND("http get", "fetch an http:// URL (HTTP/1.1): body to stdout or -o, -i, -v, -L, --json", run_http_get);
+SOCKIT_COMMAND("http get", "fetch an http:// URL (HTTP/1.1): body to stdout or -o, -i, -v, -L, --json",
+               run_http_get);
 
 }  // namespace sockit::cli

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// `sockit http serve`: a static HTTP/1.1 file server (RFC 9110, 9112) on the serve engine, any concurrency model.
+// `sockit http serve`: a static HTTP/1.1 file server (RFC 9110, 9112) on the serve engine, any concurrency
+// model.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -12,13 +13,11 @@
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "serve_run.hpp"
-#include "sockit/http/server/file_server.hpp"
+#include "sockit/http_server/file_server.hpp"
 #include "sockit/serve/server.hpp"
 
 namespace sockit::cli {
 namespace {
-
-std::mutex access_mu;
 
 // Quotes and backslashes escaped, control bytes as \xHH: a log line stays one line whatever the client sent.
 std::string log_escape(std::string_view s) {
@@ -41,7 +40,7 @@ std::string log_escape(std::string_view s) {
 std::string peer_host(const endpoint& e) { return e.is_ip() ? e.address().to_string() : std::string("-"); }
 
 // Common Log Format: host ident authuser [date] "request-line" status bytes (dates in UTC).
-void log_clf(const http::access_record& r) {
+std::string clf_line(const http_server::access_record& r) {
     const std::time_t t = std::chrono::system_clock::to_time_t(r.time);
     std::tm tm{};
     ::gmtime_r(&t, &tm);
@@ -49,16 +48,14 @@ void log_clf(const http::access_record& r) {
     std::strftime(date, sizeof date, "%d/%b/%Y:%H:%M:%S +0000", &tm);
     const std::string request = r.method.empty()
                                     ? std::string("-")
-                                    : fmt::format("{} {} HTTP/{}.{}", log_escape(r.method), log_escape(r.target),
-                                                  r.version.major, r.version.minor);
+                                    : fmt::format("{} {} HTTP/{}.{}", log_escape(r.method),
+                                                  log_escape(r.target), r.version.major, r.version.minor);
     const std::string bytes = r.body_bytes == 0 ? std::string("-") : std::to_string(r.body_bytes);
-    const std::string line = fmt::format("{} - - [{}] \"{}\" {} {}\n", peer_host(r.peer), date, request, r.status, bytes);
-    std::lock_guard lock(access_mu);
-    std::fwrite(line.data(), 1, line.size(), stdout);
-    std::fflush(stdout);
+    return fmt::format("{} - - [{}] \"{}\" {} {}\n", peer_host(r.peer), date, request, r.status, bytes);
 }
 
-void log_json(const http::access_record& r) {
+// JSON Lines: one object per request; unparsed requests have null method, target and version.
+nlohmann::ordered_json json_record(const http_server::access_record& r) {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(r.time.time_since_epoch()).count();
     nlohmann::ordered_json j = {
         {"event", "request"},
@@ -77,16 +74,43 @@ void log_json(const http::access_record& r) {
         j["target"] = nullptr;
         j["version"] = nullptr;
     }
-    std::lock_guard lock(access_mu);
-    print_json_line(j);  // dumps with replacement: a target with invalid UTF-8 must not throw
-    std::fflush(stdout);
+    return j;
 }
+
+/// Writes the access log and the listening lines on stdout, one whole line at a time: sessions log from
+/// every worker thread at once.
+class access_log {
+public:
+    explicit access_log(bool json) : json_(json) {}
+
+    void record(const http_server::access_record& r) {
+        if (json_) {
+            const nlohmann::ordered_json j = json_record(r);
+            std::lock_guard lock(mu_);
+            print_json_line(j);  // dumps with replacement: a target with invalid UTF-8 must not throw
+            std::fflush(stdout);
+        } else {
+            write(clf_line(r));
+        }
+    }
+    void write(std::string_view text) {
+        std::lock_guard lock(mu_);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+    }
+
+private:
+    std::mutex mu_;
+    bool json_ = false;
+};
 
 int run_http_serve(std::span<char*> args) {
     auto app = make_app(
         "http serve",
-        "Serve the files of DIR (default: the current directory) over HTTP/1.1: GET and HEAD, keep-alive and\n"
-        "pipelining, Last-Modified/If-Modified-Since and ETag (304), single byte ranges (206/416), directory\n"
+        "Serve the files of DIR (default: the current directory) over HTTP/1.1: GET and HEAD, keep-alive "
+        "and\n"
+        "pipelining, Last-Modified/If-Modified-Since and ETag (304), single byte ranges (206/416), "
+        "directory\n"
         "index.html or an HTML listing, sendfile(2) for large files. Paths never leave DIR (dot segments,\n"
         "encoded slashes and symlinks pointing outside are refused). Listens on port 8080 of every address\n"
         "(dual stack) unless told otherwise; port 0 picks a free port. One access-log line per request on\n"
@@ -110,17 +134,24 @@ int run_http_serve(std::span<char*> args) {
     app->add_option("--bind", bind_text, "listen on this address instead of every address (dual stack)");
     app->add_option("--model", model_name, "concurrency: uniplex, fork, thread, pool, poll, epoll, reactors")
         ->capture_default_str();
-    app->add_option("--workers", workers, "reactors: event loops (default: one per core); pool: threads (default: 4 per core)");
+    app->add_option("--workers", workers,
+                    "reactors: event loops (default: one per core); pool: threads (default: 4 per core)");
     app->add_option("--max-conns", max_conns, "concurrent connections; more are accepted and closed at once")
-        ->capture_default_str()->check(CLI::PositiveNumber);
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
     app->add_option("--idle-timeout", idle_timeout, "close a connection idle this many seconds (0: never)")
-        ->capture_default_str()->check(CLI::NonNegativeNumber);
-    app->add_option("--header-timeout", header_timeout,
-                    "seconds a request head may take from its first byte (or from connect) to its end (0: no bound)")
-        ->capture_default_str()->check(CLI::NonNegativeNumber);
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    app->add_option(
+           "--header-timeout", header_timeout,
+           "seconds a request head may take from its first byte (or from connect) to its end (0: no bound)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
     app->add_option("--grace", grace, "on SIGINT/SIGTERM, seconds answers in flight may go on")
-        ->capture_default_str()->check(CLI::NonNegativeNumber);
-    app->add_flag("--no-listing", no_listing, "answer 403 for directories without index.html instead of listing them");
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    app->add_flag("--no-listing", no_listing,
+                  "answer 403 for directories without index.html instead of listing them");
     app->add_flag("--json-log", json_log, "log as JSON Lines: listening, then one record per request");
     app->add_flag("--quiet,-q", quiet, "no access log");
     if (auto done = parse(*app, args)) return *done;
@@ -134,12 +165,13 @@ int run_http_serve(std::span<char*> args) {
     std::optional<ip_address> bind_address;
     if (auto bad = parse_bind_arg("http serve", bind_text, bind_address)) return *bad;
 
-    http::file_server_options fo;
+    http_server::file_server_options fo;
     fo.root = dir;
     fo.header_timeout = std::chrono::milliseconds(static_cast<long long>(header_timeout * 1000));
     fo.list_directories = !no_listing;
-    if (!quiet) fo.access_log = json_log ? log_json : log_clf;
-    auto files = http::file_server::create(std::move(fo));
+    access_log logger(json_log);  // outlives the server, whose sessions call it
+    if (!quiet) fo.access_log = [&logger](const http_server::access_record& r) { logger.record(r); };
+    auto files = http_server::file_server::create(std::move(fo));
     if (!files) return usage(fmt::format("'{}'", dir), files.error().message());
 
     serve::listener_spec l;
@@ -159,29 +191,33 @@ int run_http_serve(std::span<char*> args) {
     listeners.push_back(std::move(l));
     auto created = serve::server::create(std::move(o), std::move(listeners));
     if (!created) {
-        print_error("http serve", bind_address ? endpoint(*bind_address, port).to_string() : fmt::format("port {}", port),
+        print_error("http serve",
+                    bind_address ? endpoint(*bind_address, port).to_string() : fmt::format("port {}", port),
                     created.error().message());
         return exit_code::os_error;
     }
     auto& srv = **created;
     return run_until_stopped("http serve", srv, [&] {
-        std::lock_guard lock(access_mu);
+        std::string lines;
         for (const auto& info : srv.listeners()) {
-            std::string line;
             if (json_log)
-                line = nlohmann::ordered_json{{"event", "listening"}, {"service", "http"}, {"transport", "tcp"},
-                                              {"address", info.local.to_string()}, {"root", (*files)->root().path()}}
-                           .dump() + "\n";
+                lines += nlohmann::ordered_json{{"event", "listening"},
+                                                {"service", "http"},
+                                                {"transport", "tcp"},
+                                                {"address", info.local.to_string()},
+                                                {"root", (*files)->root().path()}}
+                             .dump() +
+                         "\n";
             else
-                line = fmt::format("listening on {} (tcp, http)\n", info.local.to_string());
-            std::fwrite(line.data(), 1, line.size(), stdout);
+                lines += fmt::format("listening on {} (tcp, http)\n", info.local.to_string());
         }
-        std::fflush(stdout);
+        logger.write(lines);
     });
 }
 
 }  // namespace
 
-SOCKIT_COMMAND("http serve", "a static HTTP/1.1 file server (GET/HEAD, keep-alive, ranges, sendfile)", run_http_serve);
+SOCKIT_COMMAND("http serve", "a static HTTP/1.1 file server (GET/HEAD, keep-alive, ranges, sendfile)",
+               run_http_serve);
 
 }  // namespace sockit::cli

@@ -18,68 +18,12 @@
 #include "dns_output.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
-#include "sockit/core/split_words.hpp"
-#include "sockit/dns/client/batch_resolver.hpp"
+#include "sockit/dns_client/batch_reader.hpp"
+#include "sockit/dns_client/batch_resolver.hpp"
 #include "sockit/event/event_loop.hpp"
 #include "sockit/sys/sys_error.hpp"
 
 namespace sockit::cli {
-namespace {
-
-/// One input line that is not blank or a comment, as read.
-struct batch_line {
-    std::size_t number = 0;  ///< 1-based line number in the input
-    std::string name_text;
-    std::string type_text;
-    std::optional<dns::question> q;  ///< nullopt when the line is not a valid query
-    std::string problem;             ///< why, when q is nullopt
-};
-
-/// Reads lines until one holds a query (or the input ends).
-class line_reader {
-public:
-    line_reader(std::istream& in, const dns_batch_settings& s) : in_(in), settings_(s) {}
-
-    std::optional<batch_line> next() {
-        std::string text;
-        while (std::getline(in_, text)) {
-            ++number_;
-            std::string_view line = text;
-            if (std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-            auto words = split_words(line, " \t\r");
-            if (words.empty()) continue;
-            batch_line out;
-            out.number = number_;
-            out.name_text = std::string(words[0]);
-            out.type_text = words.size() > 1 ? std::string(words[1]) : dns::to_string(settings_.default_type);
-            if (words.size() > 2) {
-                out.problem = "too many fields (want NAME [TYPE])";
-                return out;
-            }
-            auto name = dns::dns_name::parse(words[0]);
-            if (!name) {
-                out.problem = "not a domain name: " + name.error().message();
-                return out;
-            }
-            auto type = dns::parse_rr_type(out.type_text);
-            if (!type) {
-                out.problem = "not a record type";
-                return out;
-            }
-            out.q = dns::question{*name, *type, settings_.klass};
-            return out;
-        }
-        return std::nullopt;
-    }
-    [[nodiscard]] bool failed() const { return in_.bad(); }
-
-private:
-    std::istream& in_;
-    const dns_batch_settings& settings_;
-    std::size_t number_ = 0;
-};
-
-}  // namespace
 
 int run_dns_batch(const dns_batch_settings& settings) {
     std::ifstream file;
@@ -97,24 +41,26 @@ int run_dns_batch(const dns_batch_settings& settings) {
         print_error("dns", "event loop", loop.error().message());
         return exit_code::os_error;
     }
-    line_reader reader(*in, settings);
-    std::deque<batch_line> pending;  // lines handed to the resolver and not yet printed (FIFO by index)
+    dns_client::batch_reader reader(*in, settings.default_type, settings.klass);
+    std::deque<dns_client::batch_line>
+        pending;  // lines handed to the resolver and not yet printed (FIFO by index)
     std::size_t done = 0;
     std::size_t failures = 0;
     int status = exit_code::ok;
     const bool tty = ::isatty(STDERR_FILENO) == 1;
     const bool line_flush = ::isatty(STDOUT_FILENO) == 1;
 
-    auto source = [&]() -> std::optional<dns::batch_job> {
+    auto source = [&]() -> std::optional<dns_client::batch_job> {
         auto line = reader.next();
         if (!line) return std::nullopt;
-        dns::batch_job job{line->q};
+        dns_client::batch_job job{line->q};
         pending.push_back(std::move(*line));
         return job;
     };
     // Delivery is in index order: the front of `pending` is always the line whose outcome arrives.
-    auto sink = [&](std::size_t, const result<dns::exchange_result>& outcome, std::chrono::microseconds elapsed) {
-        const batch_line& line = pending.front();
+    auto sink = [&](std::size_t, const result<dns_client::exchange_result>& outcome,
+                    std::chrono::microseconds elapsed) {
+        const dns_client::batch_line& line = pending.front();
         nlohmann::ordered_json doc;
         doc["line"] = line.number;
         doc["name"] = line.q ? line.q->name.to_string() : line.name_text;
@@ -147,11 +93,12 @@ int run_dns_batch(const dns_batch_settings& settings) {
     timer_handle progress;
     if (tty) {
         progress = (*loop)->add_periodic(std::chrono::milliseconds(250), [&] {
-            std::fprintf(stderr, "\rsockit dns: %zu done, %zu failed, %zu waiting ", done, failures, pending.size());
+            std::fprintf(stderr, "\rsockit dns: %zu done, %zu failed, %zu waiting ", done, failures,
+                         pending.size());
             std::fflush(stderr);
         });
     }
-    auto ran = dns::run_batch(**loop, settings.batch, source, sink);
+    auto ran = dns_client::run_batch(**loop, settings.batch, source, sink);
     if (progress) (*loop)->cancel_timer(progress);
     if (tty) std::fprintf(stderr, "\rsockit dns: %zu done, %zu failed%*s\n", done, failures, 20, "");
     std::cout.flush();

@@ -5,16 +5,16 @@
 #include <cstdint>
 #include <string>
 
-#include "sockit/dns/client/batch_resolver.hpp"
 #include "sockit/dns/rr_class.hpp"
 #include "sockit/dns/rr_type.hpp"
+#include "sockit/dns_client/batch_resolver.hpp"
 
 namespace sockit::cli {
 
 /// What a batch run needs besides the input.
 struct dns_batch_settings {
-    std::string file;                       ///< path, or "-" for stdin
-    dns::batch_options batch;               ///< servers, exchange options, queries in flight
+    std::string file;                             ///< path, or "-" for stdin
+    dns_client::batch_options batch;              ///< servers, exchange options, queries in flight
     dns::rr_type default_type = dns::rr_type::a;  ///< for lines without a TYPE
     dns::rr_class klass = dns::rr_class::in;
 };

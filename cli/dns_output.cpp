@@ -7,9 +7,9 @@
 #include <ctime>
 
 #include "exit_code.hpp"
-#include "sockit/dns/client/client_errc.hpp"
 #include "sockit/dns/presentation.hpp"
 #include "sockit/dns/rcode.hpp"
+#include "sockit/dns_client/client_errc.hpp"
 
 namespace sockit::cli {
 namespace {
@@ -32,36 +32,37 @@ std::string time_text(const char* format, bool utc) {
     return std::string(buf, n);
 }
 
-
 }  // namespace
 
 std::string dns_server_text(const endpoint& server) {
     return fmt::format("{}#{}", server.address().to_string(), server.port());
 }
 
-std::string dns_status(const result<dns::exchange_result>& outcome) {
+std::string dns_status(const result<dns_client::exchange_result>& outcome) {
     if (outcome) return dns::to_string(outcome->response.full_rcode());
     const auto& ec = outcome.error();
-    if (ec == dns::client_errc::timed_out) return "TIMEOUT";
-    if (ec == dns::client_errc::malformed_response) return "MALFORMED";
+    if (ec == dns_client::client_errc::timed_out) return "TIMEOUT";
+    if (ec == dns_client::client_errc::malformed_response) return "MALFORMED";
     if (is_local_failure(ec)) return "ERROR";
     return "UNREACHABLE";
 }
 
-int dns_exit_code(const result<dns::exchange_result>& outcome) {
+int dns_exit_code(const result<dns_client::exchange_result>& outcome) {
     if (outcome) return exit_code::ok;
     const auto& ec = outcome.error();
-    if (ec == dns::client_errc::malformed_response) return exit_code::data_error;
+    if (ec == dns_client::client_errc::malformed_response) return exit_code::data_error;
     if (is_local_failure(ec)) return exit_code::os_error;
     return exit_code::unavailable;
 }
 
-std::string dns_failure_text(const std::error_code& ec, const dns::exchange_options& options, std::size_t servers) {
+std::string dns_failure_text(const std::error_code& ec, const dns_client::exchange_options& options,
+                             std::size_t servers) {
     const std::string each = servers > 1 ? fmt::format(" to each of {} servers", servers) : "";
-    if (ec == dns::client_errc::timed_out || ec == dns::client_errc::malformed_response)
+    if (ec == dns_client::client_errc::timed_out || ec == dns_client::client_errc::malformed_response)
         return fmt::format("no {}answer after {} {} of {} ms{}: {}",
-                           ec == dns::client_errc::malformed_response ? "well-formed " : "", options.tries,
-                           options.tries == 1 ? "try" : "tries", options.timeout.count(), each, ec.message());
+                           ec == dns_client::client_errc::malformed_response ? "well-formed " : "",
+                           options.tries, options.tries == 1 ? "try" : "tries", options.timeout.count(), each,
+                           ec.message());
     return servers > 1 ? fmt::format("no answer from any of {} servers, the last: {}", servers, ec.message())
                        : ec.message();
 }
@@ -83,8 +84,8 @@ nlohmann::ordered_json dns_section_json(const std::vector<dns::resource_record>&
 double dns_millis(std::chrono::microseconds us) { return static_cast<double>(us.count()) / 1000.0; }
 
 nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint& server,
-                                         const result<dns::exchange_result>& outcome,
-                                         const dns::exchange_options& options, std::size_t servers) {
+                                         const result<dns_client::exchange_result>& outcome,
+                                         const dns_client::exchange_options& options, std::size_t servers) {
     // The same keys in the same order whatever happened: null (or empty) where there was no response.
     nlohmann::ordered_json doc;
     doc["name"] = q.name.to_string();
@@ -92,9 +93,11 @@ nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint&
     doc["class"] = dns::to_string(q.klass);
     doc["server"] = server.to_string();
     doc["status"] = dns_status(outcome);
-    doc["error"] = outcome ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(dns_failure_text(outcome.error(), options, servers));
-    const dns::exchange_result* r = outcome ? &*outcome : nullptr;
-    doc["transport"] = r ? nlohmann::ordered_json(r->over_tcp ? "tcp" : "udp") : nlohmann::ordered_json(nullptr);
+    doc["error"] = outcome ? nlohmann::ordered_json(nullptr)
+                           : nlohmann::ordered_json(dns_failure_text(outcome.error(), options, servers));
+    const dns_client::exchange_result* r = outcome ? &*outcome : nullptr;
+    doc["transport"] =
+        r ? nlohmann::ordered_json(r->over_tcp ? "tcp" : "udp") : nlohmann::ordered_json(nullptr);
     doc["truncated_retry"] = r ? nlohmann::ordered_json(r->truncated_retry) : nlohmann::ordered_json(nullptr);
     doc["id"] = r ? nlohmann::ordered_json(r->response.header.id) : nlohmann::ordered_json(nullptr);
     auto flags = nlohmann::ordered_json::array();
@@ -122,25 +125,28 @@ nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint&
     return doc;
 }
 
-std::string dns_dig_text(std::string_view banner, const dns::exchange_result& r) {
+std::string dns_dig_text(std::string_view banner, const dns_client::exchange_result& r) {
     std::string out = fmt::format("\n; <<>> sockit dns <<>> {}\n", banner);
     if (r.truncated_retry) out += ";; Truncated, retrying in TCP mode.\n";
     if (r.ignored > 0)
-        out += fmt::format(";; Warning: ignored {} response{} that did not match the query (source, ID or question)\n",
-                           r.ignored, r.ignored == 1 ? "" : "s");
+        out += fmt::format(
+            ";; Warning: ignored {} response{} that did not match the query (source, ID or question)\n",
+            r.ignored, r.ignored == 1 ? "" : "s");
     if (r.malformed > 0)
-        out += fmt::format(";; Warning: dropped {} malformed response{}\n", r.malformed, r.malformed == 1 ? "" : "s");
+        out += fmt::format(";; Warning: dropped {} malformed response{}\n", r.malformed,
+                           r.malformed == 1 ? "" : "s");
     out += ";; Got answer:\n";
     out += dns::to_string(r.response);
     out += fmt::format(";; Query time: {} msec\n", r.elapsed.count() / 1000);
     const std::string addr = r.server.address().to_string();
-    out += fmt::format(";; SERVER: {}#{}({}) ({})\n", addr, r.server.port(), addr, r.over_tcp ? "TCP" : "UDP");
+    out +=
+        fmt::format(";; SERVER: {}#{}({}) ({})\n", addr, r.server.port(), addr, r.over_tcp ? "TCP" : "UDP");
     out += fmt::format(";; WHEN: {}\n", time_text("%a %b %d %H:%M:%S %Z %Y", false));
     out += fmt::format(";; MSG SIZE  rcvd: {}\n\n", r.wire.size());
     return out;
 }
 
-std::string dns_short_text(const dns::exchange_result& r) {
+std::string dns_short_text(const dns_client::exchange_result& r) {
     std::string out;
     for (const auto& rr : r.response.answers) {
         out += dns::rdata_to_string(rr.data);

@@ -5,7 +5,6 @@
 #include <string>
 #include <string_view>
 
-#include "../tests/unit/test_http_support.hpp"
 #include "http_fuzz.hpp"
 #include "sockit/http/message_writer.hpp"
 #include "sockit/http/request_parser.hpp"
@@ -22,8 +21,8 @@ void round_trip(const request_head& head, const std::string& body, const http_li
     message_writer w(out);
     check(w.request_line(head.method, head.target, head.version).has_value());
     write_fields_and_body(w, head.headers, head.body.kind, body);
-    const std::string again = testing::parse_requests(as_chars(bytes_view(out)), {}, relaxed(limits), 2);
-    const std::string expected = testing::describe(head) + "body [" + body + "]\nend\n";
+    const std::string again = fuzz::parse_requests(as_chars(bytes_view(out)), {}, relaxed(limits), 2);
+    const std::string expected = fuzz::describe(head) + "body [" + body + "]\nend\n";
     check(again == expected);
 }
 
@@ -51,8 +50,8 @@ void parse_and_round_trip(std::string_view input, const http_limits& limits) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     for (const http_limits& limits : {http_limits{}, small_limits()}) {
-        check_splits_agree(data, size, [&](const testing::split_plan& plan) {
-            return testing::parse_requests(input, plan, limits);
+        check_splits_agree(data, size, [&](const fuzz::split_plan& plan) {
+            return fuzz::parse_requests(input, plan, limits);
         });
         parse_and_round_trip(input, limits);
     }

@@ -6,7 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include "../tests/unit/test_http_support.hpp"
 #include "http_fuzz.hpp"
 #include "sockit/http/message_writer.hpp"
 #include "sockit/http/response_parser.hpp"
@@ -31,7 +30,7 @@ void round_trip(const response_head& head, const std::string& body, std::string_
     check(n.has_value());
     response_head expected = head;
     if (expected.reason.empty()) expected.reason = reason_phrase(head.status);
-    check(testing::describe(p.head()) == testing::describe(expected));
+    check(fuzz::describe(p.head()) == fuzz::describe(expected));
     bytes_view in = bytes_view(out).subspan(*n);
     std::string again;
     while (!p.message_complete()) {
@@ -46,7 +45,8 @@ void round_trip(const response_head& head, const std::string& body, std::string_
     check(again == body && in.empty());
 }
 
-void parse_and_round_trip(std::string_view input, const std::vector<std::string>& methods, const http_limits& limits) {
+void parse_and_round_trip(std::string_view input, const std::vector<std::string>& methods,
+                          const http_limits& limits) {
     response_parser p(limits);
     bytes_view in = as_bytes(input);
     std::size_t request = 0;
@@ -77,8 +77,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::vector<std::string> method_sets[] = {{}, {"HEAD", "CONNECT", "GET", "HEAD"}};
     for (const http_limits& limits : {http_limits{}, small_limits()}) {
         for (const auto& methods : method_sets) {
-            check_splits_agree(data, size, [&](const testing::split_plan& plan) {
-                return testing::parse_responses(input, plan, methods, limits);
+            check_splits_agree(data, size, [&](const fuzz::split_plan& plan) {
+                return fuzz::parse_responses(input, plan, methods, limits);
             });
             parse_and_round_trip(input, methods, limits);
         }

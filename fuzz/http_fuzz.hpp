@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "../tests/unit/test_http_support.hpp"
 #include "fuzz_check.hpp"
+#include "http_transcript.hpp"
 #include "sockit/http/header_list.hpp"
 #include "sockit/http/http_limits.hpp"
 #include "sockit/http/message_writer.hpp"
@@ -39,17 +39,17 @@ inline http::http_limits relaxed(http::http_limits limits) {
 /// random pieces (seeded from the input's size and first bytes, so a crash reproduces).
 template <class Parse>
 void check_splits_agree(const std::uint8_t* data, std::size_t size, Parse&& parse) {
-    const std::string whole = parse(http::testing::split_plan{});
-    if (size <= 2048) check(parse(http::testing::byte_by_byte()) == whole);
+    const std::string whole = parse(split_plan{});
+    if (size <= 2048) check(parse(byte_by_byte()) == whole);
     std::uint32_t seed = static_cast<std::uint32_t>(size);
     for (std::size_t i = 0; i < size && i < 8; ++i) seed = seed * 31 + data[i];
-    check(parse(http::testing::random_splits(seed, 32, 64)) == whole);
+    check(parse(random_splits(seed, 32, 64)) == whole);
 }
 
 /// Writes what follows a parsed message's start line: its fields, the empty line and `body` (chunked when
 /// the message was). What the parser accepted, the writer must accept: both use the same grammar.
-inline void write_fields_and_body(http::message_writer& w, const http::header_list& headers, http::body_kind kind,
-                                  std::string_view body) {
+inline void write_fields_and_body(http::message_writer& w, const http::header_list& headers,
+                                  http::body_kind kind, std::string_view body) {
     for (const http::header_field& f : headers) check(w.header(f.name, f.value).has_value());
     w.end_head();
     if (kind == http::body_kind::chunked) {

@@ -11,17 +11,25 @@
 #include <vector>
 
 #include "sockit/core/codec_errc.hpp"
-#include "sockit/dns/client/batch_resolver.hpp"
-#include "sockit/dns/client/client_errc.hpp"
-#include "sockit/dns/client/exchange.hpp"
-#include "sockit/dns/client/query_engine.hpp"
 #include "sockit/dns/message.hpp"
 #include "sockit/dns/message_builder.hpp"
+#include "sockit/dns_client/batch_resolver.hpp"
+#include "sockit/dns_client/client_errc.hpp"
+#include "sockit/dns_client/exchange.hpp"
+#include "sockit/dns_client/query_engine.hpp"
 #include "sockit/event/event_loop.hpp"
 #include "sockit/sock/socket.hpp"
 
-namespace sockit::dns {
+namespace sockit::dns_client {
 namespace {
+
+using dns::dns_name;
+using dns::make_record;
+using dns::message;
+using dns::question;
+using dns::rdata_a;
+using dns::rr_class;
+using dns::rr_type;
 
 using namespace std::chrono_literals;
 
@@ -85,7 +93,9 @@ private:
     std::vector<std::uint16_t> ports_;
 };
 
-question make_q(const std::string& name, rr_type t = rr_type::a) { return {dns_name::parse(name).value(), t}; }
+question make_q(const std::string& name, rr_type t = rr_type::a) {
+    return {dns_name::parse(name).value(), t};
+}
 
 TEST(DnsEngine, OneExchange) {
     auto loop = event_loop::create().value();
@@ -94,7 +104,8 @@ TEST(DnsEngine, OneExchange) {
     std::optional<result<exchange_result>> got;
     exchange_options o;
     o.timeout = 2s;
-    ASSERT_TRUE(engine.start(make_q("abc.example"), server.address(), o, [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
+    ASSERT_TRUE(engine.start(make_q("abc.example"), server.address(), o,
+                             [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
     EXPECT_FALSE(got);  // never called from inside start()
     EXPECT_EQ(engine.active(), 1U);
     while (!got) ASSERT_TRUE(loop->run_once(5s));
@@ -121,7 +132,8 @@ TEST(DnsEngine, RetriesAfterALostDatagram) {
     o.timeout = 100ms;
     o.tries = 3;
     auto start = event_loop::clock::now();
-    ASSERT_TRUE(engine.start(make_q("x.example"), server.address(), o, [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
+    ASSERT_TRUE(engine.start(make_q("x.example"), server.address(), o,
+                             [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
     while (!got) ASSERT_TRUE(loop->run_once(5s));
     ASSERT_TRUE(*got);
     EXPECT_EQ((*got)->tries, 3U);
@@ -142,7 +154,8 @@ TEST(DnsEngine, TimeoutAfterAllTries) {
     o.tries = 2;
     std::optional<result<exchange_result>> got;
     query_engine engine(*loop);
-    ASSERT_TRUE(engine.start(make_q("x.example"), server.address(), o, [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
+    ASSERT_TRUE(engine.start(make_q("x.example"), server.address(), o,
+                             [&](result<exchange_result> r) { got.emplace(std::move(r)); }));
     while (!got) ASSERT_TRUE(loop->run_once(5s));
     auto took = event_loop::clock::now() - start;
     ASSERT_FALSE(*got);
@@ -159,7 +172,8 @@ TEST(DnsEngine, AbandonedOnDestruction) {
     {
         query_engine engine(*loop);
         for (int i = 0; i < 10; ++i)
-            ASSERT_TRUE(engine.start(make_q("q.example"), server.address(), {}, [&](result<exchange_result>) { called = true; }));
+            ASSERT_TRUE(engine.start(make_q("q.example"), server.address(), {},
+                                     [&](result<exchange_result>) { called = true; }));
         (void)loop->run_once(10ms);
     }
     for (int i = 0; i < 20; ++i) (void)loop->run_once(10ms);  // the answers arrive to closed sockets
@@ -205,7 +219,8 @@ TEST(DnsBatch, BoundedInOrderEveryJobOnce) {
     std::set<std::uint16_t> ids(server.ids().begin(), server.ids().end());
     EXPECT_GT(ids.size(), jobs * 9 / 10);
     std::size_t increasing = 0;
-    for (std::size_t i = 1; i < server.ids().size(); ++i) increasing += server.ids()[i] == server.ids()[i - 1] + 1;
+    for (std::size_t i = 1; i < server.ids().size(); ++i)
+        increasing += server.ids()[i] == server.ids()[i - 1] + 1;
     EXPECT_LT(increasing, 10U);
     EXPECT_EQ(loop->watch_count(), 1U);
     EXPECT_EQ(loop->timer_count(), 0U);
@@ -273,11 +288,47 @@ TEST(DnsBatch, NoResponseMovesToTheNextServer) {
 
     o.servers.clear();
     std::size_t calls = 0;
-    auto none = run_batch(*loop, o, [&]() -> std::optional<batch_job> { ++calls; return std::nullopt; },
-                          [](std::size_t, const result<exchange_result>&, std::chrono::microseconds) {});
+    auto none = run_batch(
+        *loop, o,
+        [&]() -> std::optional<batch_job> {
+            ++calls;
+            return std::nullopt;
+        },
+        [](std::size_t, const result<exchange_result>&, std::chrono::microseconds) {});
     ASSERT_FALSE(none);
     EXPECT_EQ(none.error(), codec_errc::bad_value);
     EXPECT_EQ(calls, 0U);
+    EXPECT_EQ(loop->watch_count(), 1U);
+    EXPECT_EQ(loop->timer_count(), 0U);
+}
+
+TEST(DnsBatch, ResolveAllRunsEveryQuestionAtOnceInOrder) {
+    auto loop = event_loop::create().value();
+    fake_server server(*loop, 20ms);
+    batch_options o;
+    o.servers = {server.address()};
+    o.in_flight = 1;  // ignored: every question is in flight at once
+    o.exchange.timeout = 5s;
+    const std::vector<question> questions = {make_q("aaaaa.example"), make_q("a.example", rr_type::aaaa),
+                                             make_q("aaa.example", rr_type::mx)};
+    auto start = event_loop::clock::now();
+    auto got = resolve_all(*loop, o, questions);
+    ASSERT_TRUE(got) << got.error().message();
+    ASSERT_EQ(got->size(), 3U);
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        ASSERT_TRUE((*got)[i]) << i << ": " << (*got)[i].error().message();
+        EXPECT_EQ((*got)[i]->response.questions.at(0).type, questions[i].type);
+        EXPECT_EQ(std::get<rdata_a>((*got)[i]->response.answers.at(0).data).address[3],
+                  questions[i].name.wire()[0]);
+    }
+    EXPECT_EQ(server.peak_waiting(), 3U);
+    EXPECT_LT(event_loop::clock::now() - start, 5s);
+
+    EXPECT_TRUE(resolve_all(*loop, o, {}).value().empty());
+    o.servers.clear();
+    auto none = resolve_all(*loop, o, questions);
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error(), codec_errc::bad_value);
     EXPECT_EQ(loop->watch_count(), 1U);
     EXPECT_EQ(loop->timer_count(), 0U);
 }
@@ -298,4 +349,4 @@ TEST(DnsBatch, BlockingExchange) {
 }
 
 }  // namespace
-}  // namespace sockit::dns
+}  // namespace sockit::dns_client

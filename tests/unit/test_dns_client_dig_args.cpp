@@ -7,10 +7,13 @@
 #include <string_view>
 #include <vector>
 
-#include "sockit/dns/client/dig_args.hpp"
+#include "sockit/dns_client/dig_args.hpp"
 
-namespace sockit::dns {
+namespace sockit::dns_client {
 namespace {
+
+using dns::rr_class;
+using dns::rr_type;
 
 result<dig_args, dig_args_error> parse(std::vector<std::string_view> words) { return parse_dig_args(words); }
 
@@ -58,7 +61,7 @@ TEST(DigArgs, ServerForms) {
     const server_row rows[] = {
         {"@127.0.0.1", "127.0.0.1", -1},
         {"@127.0.0.1:5353", "127.0.0.1", 5353},
-        {"@::1", "::1", -1},                  // several colons: an IPv6 address, no port
+        {"@::1", "::1", -1},  // several colons: an IPv6 address, no port
         {"@[::1]:5353", "::1", 5353},
         {"@[::1]", "::1", -1},
         {"@2001:db8::53", "2001:db8::53", -1},
@@ -120,10 +123,9 @@ TEST(DigArgs, ReverseNames) {
     EXPECT_EQ(a->types, (std::vector<rr_type>{rr_type::ptr}));
     a = parse({"-x", "2001:db8::1", "AAAA"});
     ASSERT_TRUE(a);
-    EXPECT_EQ(name_of(*a),
-              "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.");
+    EXPECT_EQ(name_of(*a), "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.");
     EXPECT_EQ(a->types, (std::vector<rr_type>{rr_type::aaaa}));  // an explicit type replaces PTR
-    a = parse({"-x", "fe80::1%eth0"});  // the zone is not part of the reverse name
+    a = parse({"-x", "fe80::1%eth0"});                           // the zone is not part of the reverse name
     auto plain = parse({"-x", "fe80::1"});
     ASSERT_TRUE(a);
     ASSERT_TRUE(plain);
@@ -157,7 +159,9 @@ TEST(DigArgs, UsageErrors) {
     const error_row rows[] = {
         {{"a.example", "b.example"}, "b.example", "a second name"},
         {{"a..example"}, "a..example", "empty label"},
-        {{std::string_view("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.example")}, "", "label over 63"},
+        {{std::string_view("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.example")},
+         "",
+         "label over 63"},
         {{"a.example", "+frobnicate"}, "+frobnicate", "unknown +option"},
         {{"a.example", "+tcp=1"}, "+tcp=1", "flag with a value"},
         {{"a.example", "+timeout=0"}, "+timeout=0", "zero timeout"},
@@ -195,4 +199,4 @@ TEST(DigArgs, UsageErrors) {
 }
 
 }  // namespace
-}  // namespace sockit::dns
+}  // namespace sockit::dns_client

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "sockit/dns/client/resolv_conf.hpp"
+#include "sockit/dns_client/resolv_conf.hpp"
 
-namespace sockit::dns {
+namespace sockit::dns_client {
 namespace {
 
 std::vector<std::string> servers(const resolv_conf& c) {
@@ -42,7 +42,8 @@ TEST(ResolvConf, Nameservers) {
         {"nameservers 192.0.2.1\n", {}, "not the keyword"},
         {"NAMESERVER 192.0.2.1\n", {}, "keywords are case-sensitive (glibc)"},
         {"nameserver 192.0.2.1\nnameserver 192.0.2.2\nnameserver 192.0.2.3\nnameserver 192.0.2.4\n",
-         {"192.0.2.1", "192.0.2.2", "192.0.2.3"}, "MAXNS = 3"},
+         {"192.0.2.1", "192.0.2.2", "192.0.2.3"},
+         "MAXNS = 3"},
     };
     for (const auto& row : rows) EXPECT_EQ(servers(parse_resolv_conf(row.text)), row.want) << row.why;
 }
@@ -85,8 +86,10 @@ TEST(ResolvConf, FlagsAndSearch) {
     EXPECT_TRUE(c.edns0);
     EXPECT_EQ(c.search, (std::vector<std::string>{"a.example", "b.example"}));
     // search and domain: the last line wins; domain keeps one name.
-    EXPECT_EQ(parse_resolv_conf("search a.example\ndomain c.example\n").search, (std::vector<std::string>{"c.example"}));
-    EXPECT_EQ(parse_resolv_conf("domain c.example\nsearch x y\n").search, (std::vector<std::string>{"x", "y"}));
+    EXPECT_EQ(parse_resolv_conf("search a.example\ndomain c.example\n").search,
+              (std::vector<std::string>{"c.example"}));
+    EXPECT_EQ(parse_resolv_conf("domain c.example\nsearch x y\n").search,
+              (std::vector<std::string>{"x", "y"}));
     EXPECT_FALSE(parse_resolv_conf("").rotate);
 }
 
@@ -110,4 +113,4 @@ TEST(ResolvConf, Loader) {
 }
 
 }  // namespace
-}  // namespace sockit::dns
+}  // namespace sockit::dns_client

@@ -6,19 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "../../fuzz/http_transcript.hpp"
 #include "guarded_buffer.hpp"
 #include "sockit/core/codec_errc.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/request_parser.hpp"
-#include "test_http_support.hpp"
 
 namespace sockit::http {
 namespace {
 
-using testing::byte_by_byte;
-using testing::describe_error;
-using testing::parse_requests;
-using testing::random_splits;
+using fuzz::byte_by_byte;
+using fuzz::describe_error;
+using fuzz::parse_requests;
+using fuzz::random_splits;
 
 struct valid_row {
     const char* why;
@@ -36,16 +36,18 @@ struct valid_row {
 const std::vector<valid_row>& valid_requests() {
     static const std::vector<valid_row> rows = {
         // The netcat lab: typed lines end with a bare LF.
-        {"netcat lab, LF line ends", "GET / HTTP/1.1\nHost: example.org\n\n", "GET", "/", 1, body_kind::none, 0, "",
-         true, 1},
+        {"netcat lab, LF line ends", "GET / HTTP/1.1\nHost: example.org\n\n", "GET", "/", 1, body_kind::none,
+         0, "", true, 1},
         // A typical browser GET with CRLF everywhere.
         {"browser GET",
-         "GET /index.html?q=1 HTTP/1.1\r\nHost: localhost:8080\r\nUser-Agent: Mozilla/5.0 (X11; Linux x86_64)\r\n"
+         "GET /index.html?q=1 HTTP/1.1\r\nHost: localhost:8080\r\nUser-Agent: Mozilla/5.0 (X11; Linux "
+         "x86_64)\r\n"
          "Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.8\r\nAccept-Language: en-US,en;q=0.5\r\n"
          "Accept-Encoding: gzip, deflate\r\nConnection: keep-alive\r\n\r\n",
          "GET", "/index.html?q=1", 1, body_kind::none, 0, "", true, 6},
         // HTTP/1.0 needs no Host and closes by default.
-        {"HTTP/1.0 without Host", "GET /a HTTP/1.0\r\n\r\n", "GET", "/a", 0, body_kind::none, 0, "", false, 0},
+        {"HTTP/1.0 without Host", "GET /a HTTP/1.0\r\n\r\n", "GET", "/a", 0, body_kind::none, 0, "", false,
+         0},
         // HTTP/1.0 keeps the connection only when asked.
         {"HTTP/1.0 keep-alive", "HEAD /a HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n", "HEAD", "/a", 0,
          body_kind::none, 0, "", true, 1},
@@ -53,14 +55,15 @@ const std::vector<valid_row>& valid_requests() {
         {"HTTP/1.1 close token", "GET / HTTP/1.1\r\nHost: h\r\nConnection: te, close\r\n\r\n", "GET", "/", 1,
          body_kind::none, 0, "", false, 2},
         // A Content-Length body.
-        {"POST Content-Length", "POST /form HTTP/1.1\r\nHost: h\r\nContent-Length: 11\r\n\r\nhello world", "POST",
-         "/form", 1, body_kind::content_length, 11, "hello world", true, 2},
+        {"POST Content-Length", "POST /form HTTP/1.1\r\nHost: h\r\nContent-Length: 11\r\n\r\nhello world",
+         "POST", "/form", 1, body_kind::content_length, 11, "hello world", true, 2},
         // Content-Length: 0 is a body of no bytes.
         {"Content-Length 0", "PUT /x HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n", "PUT", "/x", 1,
          body_kind::content_length, 0, "", true, 2},
         // A list of identical Content-Length values is one value (RFC 9110 §8.6).
-        {"Content-Length list of equal values", "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3, 3\r\n\r\nabc",
-         "POST", "/", 1, body_kind::content_length, 3, "abc", true, 2},
+        {"Content-Length list of equal values",
+         "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3, 3\r\n\r\nabc", "POST", "/", 1,
+         body_kind::content_length, 3, "abc", true, 2},
         // Two identical Content-Length lines likewise.
         {"two equal Content-Length lines",
          "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\ncontent-length: 3\r\n\r\nabc", "POST", "/", 1,
@@ -68,38 +71,42 @@ const std::vector<valid_row>& valid_requests() {
         // Chunked with extensions (token and quoted values), leading zeros, a trailer.
         {"chunked with extensions and trailer",
          "POST /up HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
-         "5;name=value\r\nhello\r\n0006 ; a = \"q\\\"x\" ;b\r\n world\r\n0\r\nExpires: never\r\nX-Sum: 1\r\n\r\n",
+         "5;name=value\r\nhello\r\n0006 ; a = \"q\\\"x\" ;b\r\n world\r\n0\r\nExpires: never\r\nX-Sum: "
+         "1\r\n\r\n",
          "POST", "/up", 1, body_kind::chunked, 0, "hello world", true, 2},
         // Coding names are case-insensitive; HTAB is OWS.
-        {"Chunked, tab OWS", "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding:\tChunked \r\n\r\n1\r\nx\r\n0\r\n\r\n",
-         "POST", "/", 1, body_kind::chunked, 0, "x", true, 2},
+        {"Chunked, tab OWS",
+         "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding:\tChunked \r\n\r\n1\r\nx\r\n0\r\n\r\n", "POST", "/",
+         1, body_kind::chunked, 0, "x", true, 2},
         // Empty list elements in Transfer-Encoding are ignored.
-        {"empty TE list elements", "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: , chunked,\r\n\r\n0\r\n\r\n",
-         "POST", "/", 1, body_kind::chunked, 0, "", true, 2},
+        {"empty TE list elements",
+         "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: , chunked,\r\n\r\n0\r\n\r\n", "POST", "/", 1,
+         body_kind::chunked, 0, "", true, 2},
         // Chunk sizes in upper-case hex, data holding CRLF.
         {"hex sizes, CRLF inside data",
-         "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nA\r\n0123\r\n5678\r\n0\r\n\r\n", "POST",
-         "/", 1, body_kind::chunked, 0, "0123\r\n5678", true, 2},
+         "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nA\r\n0123\r\n5678\r\n0\r\n\r\n",
+         "POST", "/", 1, body_kind::chunked, 0, "0123\r\n5678", true, 2},
         // Empty lines before the request-line are skipped (RFC 9112 §2.2).
-        {"leading empty lines", "\r\n\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n", "GET", "/", 1, body_kind::none, 0, "",
-         true, 1},
+        {"leading empty lines", "\r\n\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n", "GET", "/", 1, body_kind::none,
+         0, "", true, 1},
         // OWS around values is not part of them; empty values are allowed.
-        {"OWS trimmed, empty value", "GET / HTTP/1.1\r\nHost:h\r\nX-Empty:\r\nX-Pad: \t a b \t\r\n\r\n", "GET", "/", 1,
-         body_kind::none, 0, "", true, 3},
+        {"OWS trimmed, empty value", "GET / HTTP/1.1\r\nHost:h\r\nX-Empty:\r\nX-Pad: \t a b \t\r\n\r\n",
+         "GET", "/", 1, body_kind::none, 0, "", true, 3},
         // obs-text (bytes >= 0x80) is allowed in values.
-        {"obs-text value", "GET / HTTP/1.1\r\nHost: h\r\nX-Name: caf\xc3\xa9\r\n\r\n", "GET", "/", 1, body_kind::none, 0,
-         "", true, 2},
+        {"obs-text value", "GET / HTTP/1.1\r\nHost: h\r\nX-Name: caf\xc3\xa9\r\n\r\n", "GET", "/", 1,
+         body_kind::none, 0, "", true, 2},
         // absolute-form, asterisk-form and authority-form targets.
-        {"absolute-form", "GET http://h/p?x HTTP/1.1\r\nHost: h\r\n\r\n", "GET", "http://h/p?x", 1, body_kind::none, 0,
-         "", true, 1},
-        {"asterisk-form", "OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n", "OPTIONS", "*", 1, body_kind::none, 0, "", true, 1},
-        {"authority-form", "CONNECT h:443 HTTP/1.1\r\nHost: h:443\r\n\r\n", "CONNECT", "h:443", 1, body_kind::none, 0,
-         "", true, 1},
+        {"absolute-form", "GET http://h/p?x HTTP/1.1\r\nHost: h\r\n\r\n", "GET", "http://h/p?x", 1,
+         body_kind::none, 0, "", true, 1},
+        {"asterisk-form", "OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n", "OPTIONS", "*", 1, body_kind::none, 0, "",
+         true, 1},
+        {"authority-form", "CONNECT h:443 HTTP/1.1\r\nHost: h:443\r\n\r\n", "CONNECT", "h:443", 1,
+         body_kind::none, 0, "", true, 1},
         // A later HTTP/1.x minor version is treated as 1.1 (RFC 9110 §6.2).
         {"HTTP/1.9", "GET / HTTP/1.9\r\nHost: h\r\n\r\n", "GET", "/", 9, body_kind::none, 0, "", true, 1},
         // Extension methods are tokens.
-        {"extension method", "M-SEARCH! / HTTP/1.1\r\nHost: h\r\n\r\n", "M-SEARCH!", "/", 1, body_kind::none, 0, "",
-         true, 1},
+        {"extension method", "M-SEARCH! / HTTP/1.1\r\nHost: h\r\n\r\n", "M-SEARCH!", "/", 1, body_kind::none,
+         0, "", true, 1},
     };
     return rows;
 }
@@ -139,11 +146,11 @@ TEST(HttpRequest, HeaderViewsAndLookup) {
     request_parser p;
     ASSERT_TRUE(p.parse_head(in));
     const auto& h = p.head().headers;
-    EXPECT_EQ(h.find("HOST"), "a.example");     // case-insensitive name
-    EXPECT_EQ(h.find("x-DUP"), "1");            // first of several
+    EXPECT_EQ(h.find("HOST"), "a.example");  // case-insensitive name
+    EXPECT_EQ(h.find("x-DUP"), "1");         // first of several
     EXPECT_EQ(h.count("X-Dup"), 2U);
     EXPECT_FALSE(h.find("Missing").has_value());
-    EXPECT_EQ(h[0].name, "Host");               // names keep their case
+    EXPECT_EQ(h[0].name, "Host");  // names keep their case
     // Views point into the caller's buffer: zero-copy.
     EXPECT_GE(h[0].value.data(), in.data());
     EXPECT_LT(h[0].value.data(), in.data() + in.size());
@@ -161,20 +168,26 @@ const std::vector<error_row>& malformed_requests() {
     static const std::vector<error_row> rows = {
         // --- request smuggling: framing ---
         // CL and TE together (CL.TE / TE.CL desync).
-        {"CL then TE", "POST / HTTP/1.1\r\n" + host + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+        {"CL then TE",
+         "POST / HTTP/1.1\r\n" + host + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
          http_errc::te_and_content_length},
-        {"TE then CL", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n",
+        {"TE then CL",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n",
          http_errc::te_and_content_length},
         // Two Content-Length lines that differ.
-        {"two different CLs", "POST / HTTP/1.1\r\n" + host + "Content-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+        {"two different CLs",
+         "POST / HTTP/1.1\r\n" + host + "Content-Length: 1\r\nContent-Length: 2\r\n\r\nab",
          http_errc::duplicate_content_length},
         // A list of differing values.
         {"Content-Length: 1, 2", "POST / HTTP/1.1\r\n" + host + "Content-Length: 1, 2\r\n\r\nab",
          http_errc::duplicate_content_length},
         // Content-Length must be 1*DIGIT.
-        {"negative CL", "POST / HTTP/1.1\r\n" + host + "Content-Length: -1\r\n\r\n", http_errc::bad_content_length},
-        {"signed CL", "POST / HTTP/1.1\r\n" + host + "Content-Length: +5\r\n\r\n", http_errc::bad_content_length},
-        {"hex CL", "POST / HTTP/1.1\r\n" + host + "Content-Length: 0x10\r\n\r\n", http_errc::bad_content_length},
+        {"negative CL", "POST / HTTP/1.1\r\n" + host + "Content-Length: -1\r\n\r\n",
+         http_errc::bad_content_length},
+        {"signed CL", "POST / HTTP/1.1\r\n" + host + "Content-Length: +5\r\n\r\n",
+         http_errc::bad_content_length},
+        {"hex CL", "POST / HTTP/1.1\r\n" + host + "Content-Length: 0x10\r\n\r\n",
+         http_errc::bad_content_length},
         {"CL with inner space", "POST / HTTP/1.1\r\n" + host + "Content-Length: 1 0\r\n\r\n",
          http_errc::bad_content_length},
         {"empty CL", "POST / HTTP/1.1\r\n" + host + "Content-Length:\r\n\r\n", http_errc::bad_content_length},
@@ -183,7 +196,8 @@ const std::vector<error_row>& malformed_requests() {
         // 2^64 and beyond overflow.
         {"CL 2^64", "POST / HTTP/1.1\r\n" + host + "Content-Length: 18446744073709551616\r\n\r\n",
          http_errc::bad_content_length},
-        {"CL 30 digits", "POST / HTTP/1.1\r\n" + host + "Content-Length: 999999999999999999999999999999\r\n\r\n",
+        {"CL 30 digits",
+         "POST / HTTP/1.1\r\n" + host + "Content-Length: 999999999999999999999999999999\r\n\r\n",
          http_errc::bad_content_length},
         // A CL that fits but exceeds max_body (8 MiB by default): 413 before any body byte.
         {"CL over max_body", "POST / HTTP/1.1\r\n" + host + "Content-Length: 8388609\r\n\r\n",
@@ -195,7 +209,8 @@ const std::vector<error_row>& malformed_requests() {
          http_errc::bad_transfer_encoding},
         {"only gzip", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: gzip\r\n\r\n",
          http_errc::bad_transfer_encoding},
-        {"chunked twice in a list", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked, chunked\r\n\r\n",
+        {"chunked twice in a list",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked, chunked\r\n\r\n",
          http_errc::bad_transfer_encoding},
         {"chunked on two lines",
          "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
@@ -204,7 +219,8 @@ const std::vector<error_row>& malformed_requests() {
          http_errc::bad_transfer_encoding},
         {"chunked with a parameter", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked;q=1\r\n\r\n",
          http_errc::bad_transfer_encoding},
-        {"empty TE", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: \r\n\r\n", http_errc::bad_transfer_encoding},
+        {"empty TE", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: \r\n\r\n",
+         http_errc::bad_transfer_encoding},
         {"TE value not a token", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: \"chunked\"\r\n\r\n",
          http_errc::bad_transfer_encoding},
         // TE in an HTTP/1.0 request: the framing is faulty (RFC 9112 §6.1).
@@ -235,38 +251,46 @@ const std::vector<error_row>& malformed_requests() {
          http_errc::bad_chunk},
         {"chunk size 1 0", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n1 0\r\n",
          http_errc::bad_chunk},
-        {"chunk size with trailing space", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n1 \r\nx",
-         http_errc::bad_chunk},
+        {"chunk size with trailing space",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n1 \r\nx", http_errc::bad_chunk},
         {"chunk size over 64 bits",
          "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n10000000000000000\r\n",
          http_errc::bad_chunk},
-        {"chunk size over max_body", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\nfffffffff\r\n",
+        {"chunk size over max_body",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\nfffffffff\r\n",
          http_errc::body_too_large},
         {"empty chunk-size line", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n\r\n",
          http_errc::bad_chunk},
         {"missing CRLF after chunk data",
          "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n",
          http_errc::bad_chunk},
-        {"LF only after chunk data", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\n0\r\n\r\n",
+        {"LF only after chunk data",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\n0\r\n\r\n",
          http_errc::bad_chunk},
-        {"bare LF after chunk size", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3\nabc\r\n",
-         http_errc::bad_chunk},
+        {"bare LF after chunk size",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3\nabc\r\n", http_errc::bad_chunk},
         {"bare LF in chunk extension",
-         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3;a\nabc\r\n0\r\n\r\n", http_errc::bad_chunk},
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3;a\nabc\r\n0\r\n\r\n",
+         http_errc::bad_chunk},
         {"unterminated quoted extension",
-         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3;a=\"x\r\nabc\r\n", http_errc::bad_chunk},
-        {"extension without name", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3;=x\r\nabc\r\n",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3;a=\"x\r\nabc\r\n",
+         http_errc::bad_chunk},
+        {"extension without name",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3;=x\r\nabc\r\n",
          http_errc::bad_chunk},
         {"BWS before CRLF in extension",
-         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3;a \r\nabc\r\n", http_errc::bad_chunk},
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n3;a \r\nabc\r\n",
+         http_errc::bad_chunk},
         {"obs-fold in trailer",
-         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n0\r\nX: a\r\n b\r\n\r\n", http_errc::obs_fold},
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n0\r\nX: a\r\n b\r\n\r\n",
+         http_errc::obs_fold},
         {"space before colon in trailer",
          "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n0\r\nX : a\r\n\r\n",
          http_errc::space_before_colon},
         {"bare LF ends trailers", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n0\r\n\n",
          http_errc::bad_chunk},
-        {"bare CR in trailer", "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n0\r\nX: a\rb\r\n\r\n",
+        {"bare CR in trailer",
+         "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n0\r\nX: a\rb\r\n\r\n",
          http_errc::bare_cr},
         // --- request-line ---
         {"double space", "GET  / HTTP/1.1\r\n" + host + "\r\n", http_errc::bad_request_line},
@@ -279,7 +303,8 @@ const std::vector<error_row>& malformed_requests() {
         {"non-ASCII target", "GET /caf\xc3\xa9 HTTP/1.1\r\n" + host + "\r\n", http_errc::bad_request_line},
         {"HTTP/2.0", "GET / HTTP/2.0\r\n" + host + "\r\n", http_errc::bad_version},
         {"HTTP/0.9 versioned", "GET / HTTP/0.9\r\n" + host + "\r\n", http_errc::bad_version},
-        {"binary garbage", std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\n", 12), http_errc::bad_request_line},
+        {"binary garbage", std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\n", 12),
+         http_errc::bad_request_line},
         // --- Host (RFC 9112 §3.2) ---
         {"HTTP/1.1 without Host", "GET / HTTP/1.1\r\n\r\n", http_errc::missing_host},
         {"two Host lines", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", http_errc::duplicate_host},
@@ -309,7 +334,8 @@ TEST(HttpRequest, SmugglingAndMalformedTableRejectedWithTheRightError) {
         request_parser p;
         auto first = p.parse_head(row.input);
         if (!first) {
-            EXPECT_EQ(p.parse_head(std::string_view("GET / HTTP/1.1\r\nHost: h\r\n\r\n")).error(), first.error());
+            EXPECT_EQ(p.parse_head(std::string_view("GET / HTTP/1.1\r\nHost: h\r\n\r\n")).error(),
+                      first.error());
         }
     }
 }
@@ -337,19 +363,20 @@ TEST(HttpRequest, LimitsAreEnforcedWithTheirStatus) {
         {"long request-line", with(&http_limits::max_start_line, 20), "GET /" + std::string(30, 'a'),
          http_errc::uri_too_long},
         // A request-line exactly at the limit passes (20 bytes + CR counts 21: limit 21).
-        {"request-line at limit", with(&http_limits::max_start_line, 21), "GET /aaaa HTTP/1.1\r\nHost: h\r\n\r\n\x01\r\n",
-         http_errc::bad_request_line},
+        {"request-line at limit", with(&http_limits::max_start_line, 21),
+         "GET /aaaa HTTP/1.1\r\nHost: h\r\n\r\n\x01\r\n", http_errc::bad_request_line},
         // A field line over max_field_line: 431.
-        {"long field line", with(&http_limits::max_field_line, 16), "GET / HTTP/1.1\r\nX-Long: " + std::string(20, 'v'),
-         http_errc::header_too_large},
+        {"long field line", with(&http_limits::max_field_line, 16),
+         "GET / HTTP/1.1\r\nX-Long: " + std::string(20, 'v'), http_errc::header_too_large},
         // A head over max_head: 431.
-        {"long head", with(&http_limits::max_head, 40), "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n",
-         http_errc::header_too_large},
+        {"long head", with(&http_limits::max_head, 40),
+         "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", http_errc::header_too_large},
         // Endless empty lines before a request-line still count against max_head.
-        {"endless empty lines", with(&http_limits::max_head, 64), std::string(200, '\n'), http_errc::header_too_large},
+        {"endless empty lines", with(&http_limits::max_head, 64), std::string(200, '\n'),
+         http_errc::header_too_large},
         // More field lines than max_fields: 431.
-        {"too many fields", with(&http_limits::max_fields, 2), "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\n\r\n",
-         http_errc::too_many_headers},
+        {"too many fields", with(&http_limits::max_fields, 2),
+         "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\n\r\n", http_errc::too_many_headers},
         // A chunked body growing past max_body: 413 at the chunk-size line that crosses it.
         {"chunked over max_body", small_body,
          "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n",
@@ -359,11 +386,13 @@ TEST(HttpRequest, LimitsAreEnforcedWithTheirStatus) {
          http_errc::body_too_large},
         // A chunk-size line (extensions) over max_chunk_line.
         {"long chunk extension", with(&http_limits::max_chunk_line, 10),
-         "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n1;aaaaaaaaaaaaaaa\r\nx\r\n0\r\n\r\n",
+         "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: "
+         "chunked\r\n\r\n1;aaaaaaaaaaaaaaa\r\nx\r\n0\r\n\r\n",
          http_errc::bad_chunk},
         // Trailers count against max_head too.
         {"long trailers", with(&http_limits::max_head, 70),
-         "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n" + std::string(80, 'T') + ": v\r\n\r\n",
+         "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n" + std::string(80, 'T') +
+             ": v\r\n\r\n",
          http_errc::header_too_large},
         // Without require_host an HTTP/1.1 request without Host is fine; the next garbage is not.
         {"require_host off", no_host, "GET / HTTP/1.1\r\n\r\nBAD\r\n\r\n", http_errc::bad_request_line},
@@ -380,7 +409,8 @@ TEST(HttpRequest, WholeByteByByteAndRandomSplitsAgree) {
         const std::string whole = parse_requests(row.input);
         EXPECT_EQ(whole.substr(whole.size() - 4), "end\n") << whole;
         EXPECT_EQ(parse_requests(row.input, byte_by_byte()), whole);
-        for (std::uint32_t seed = 1; seed <= 20; ++seed) EXPECT_EQ(parse_requests(row.input, random_splits(seed)), whole);
+        for (std::uint32_t seed = 1; seed <= 20; ++seed)
+            EXPECT_EQ(parse_requests(row.input, random_splits(seed)), whole);
     }
 }
 
@@ -425,7 +455,7 @@ TEST(HttpRequest, InputBeforeAGuardPage) {
         ASSERT_LE(input.size(), guard.capacity());
         // Every prefix, so that each possible last byte sits right before the guard page.
         for (std::size_t n = 0; n <= input.size(); ++n) {
-            EXPECT_FALSE(testing::parse_in_place<request_parser>(guard.place(as_bytes(input).first(n))).empty());
+            EXPECT_FALSE(fuzz::parse_in_place<request_parser>(guard.place(as_bytes(input).first(n))).empty());
             ++checked;
         }
     }

@@ -6,19 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "../../fuzz/http_transcript.hpp"
 #include "guarded_buffer.hpp"
 #include "sockit/core/codec_errc.hpp"
 #include "sockit/http/http_errc.hpp"
 #include "sockit/http/response_parser.hpp"
-#include "test_http_support.hpp"
 
 namespace sockit::http {
 namespace {
 
-using testing::byte_by_byte;
-using testing::describe_error;
-using testing::parse_responses;
-using testing::random_splits;
+using fuzz::byte_by_byte;
+using fuzz::describe_error;
+using fuzz::parse_responses;
+using fuzz::random_splits;
 
 struct valid_row {
     const char* why;
@@ -36,53 +36,57 @@ struct valid_row {
 const std::vector<valid_row>& valid_responses() {
     static const std::vector<valid_row> rows = {
         // Content-Length body.
-        {"200 with Content-Length", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello",
-         "GET", 200, "OK", body_kind::content_length, 5, "hello", true, true},
+        {"200 with Content-Length",
+         "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n\r\nhello", "GET", 200, "OK",
+         body_kind::content_length, 5, "hello", true, true},
         // Chunked body with an extension and a trailer.
-        {"200 chunked", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=1\r\nabc\r\n0\r\nX-T: 1\r\n\r\n", "GET",
+        {"200 chunked",
+         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;x=1\r\nabc\r\n0\r\nX-T: 1\r\n\r\n", "GET",
          200, "OK", body_kind::chunked, 0, "abc", true, true},
         // No framing: the body runs until the server closes.
-        {"200 until close", "HTTP/1.1 200 OK\r\nServer: x\r\n\r\nall of this\r\nuntil close", "GET", 200, "OK",
-         body_kind::until_close, 0, "all of this\r\nuntil close", false, false},
+        {"200 until close", "HTTP/1.1 200 OK\r\nServer: x\r\n\r\nall of this\r\nuntil close", "GET", 200,
+         "OK", body_kind::until_close, 0, "all of this\r\nuntil close", false, false},
         // HTTP/1.0 closes unless keep-alive.
         {"HTTP/1.0 with length", "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nhi", "GET", 200, "OK",
          body_kind::content_length, 2, "hi", false, true},
-        {"HTTP/1.0 keep-alive", "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nhi", "GET",
-         200, "OK", body_kind::content_length, 2, "hi", true, true},
+        {"HTTP/1.0 keep-alive", "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nhi",
+         "GET", 200, "OK", body_kind::content_length, 2, "hi", true, true},
         // A HEAD response announces a length but carries no body.
-        {"HEAD response", "HTTP/1.1 200 OK\r\nContent-Length: 1234\r\n\r\n", "HEAD", 200, "OK", body_kind::none, 0, "",
-         true, true},
+        {"HEAD response", "HTTP/1.1 200 OK\r\nContent-Length: 1234\r\n\r\n", "HEAD", 200, "OK",
+         body_kind::none, 0, "", true, true},
         // 204 and 304 never have a body, whatever their fields say.
-        {"204", "HTTP/1.1 204 No Content\r\n\r\n", "DELETE", 204, "No Content", body_kind::none, 0, "", true, true},
+        {"204", "HTTP/1.1 204 No Content\r\n\r\n", "DELETE", 204, "No Content", body_kind::none, 0, "", true,
+         true},
         {"304 with Content-Length", "HTTP/1.1 304 Not Modified\r\nContent-Length: 100\r\n\r\n", "GET", 304,
          "Not Modified", body_kind::none, 0, "", true, true},
         // 2xx to CONNECT: the connection becomes a tunnel, no body.
-        {"CONNECT 200", "HTTP/1.1 200 Connection established\r\n\r\n", "CONNECT", 200, "Connection established",
-         body_kind::none, 0, "", true, true},
+        {"CONNECT 200", "HTTP/1.1 200 Connection established\r\n\r\n", "CONNECT", 200,
+         "Connection established", body_kind::none, 0, "", true, true},
         // 101: no body.
-        {"101", "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n", "GET", 101,
-         "Switching Protocols", body_kind::none, 0, "", true, true},
+        {"101", "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
+         "GET", 101, "Switching Protocols", body_kind::none, 0, "", true, true},
         // No reason phrase at all (some servers omit the SP too); reasons with HTAB and obs-text.
-        {"no reason", "HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n", "GET", 200, "", body_kind::content_length, 0, "",
-         true, true},
-        {"empty reason", "HTTP/1.1 404 \r\nContent-Length: 0\r\n\r\n", "GET", 404, "", body_kind::content_length, 0, "",
-         true, true},
+        {"no reason", "HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n", "GET", 200, "", body_kind::content_length,
+         0, "", true, true},
+        {"empty reason", "HTTP/1.1 404 \r\nContent-Length: 0\r\n\r\n", "GET", 404, "",
+         body_kind::content_length, 0, "", true, true},
         {"odd reason", "HTTP/1.1 200 Tr\tes bien \xc3\xa9\r\nContent-Length: 0\r\n\r\n", "GET", 200,
          "Tr\tes bien \xc3\xa9", body_kind::content_length, 0, "", true, true},
         // A final coding other than chunked: until close (RFC 9112 §6.3 rule 4).
         {"TE gzip", "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n\x1f\x8b", "GET", 200, "OK",
          body_kind::until_close, 0, "\x1f\x8b", false, false},
-        {"TE chunked, gzip", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip\r\n\r\nzz", "GET", 200, "OK",
-         body_kind::until_close, 0, "zz", false, false},
+        {"TE chunked, gzip", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip\r\n\r\nzz", "GET", 200,
+         "OK", body_kind::until_close, 0, "zz", false, false},
         // gzip then chunked: chunked framing (the client sees gzip data).
-        {"TE gzip, chunked", "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nzz\r\n0\r\n\r\n", "GET",
-         200, "OK", body_kind::chunked, 0, "zz", true, true},
+        {"TE gzip, chunked",
+         "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nzz\r\n0\r\n\r\n", "GET", 200, "OK",
+         body_kind::chunked, 0, "zz", true, true},
         // HTTP/1.0 with Transfer-Encoding: faulty framing, read until close.
-        {"HTTP/1.0 with TE", "HTTP/1.0 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "GET", 200, "OK",
-         body_kind::until_close, 0, "0\r\n\r\n", false, false},
+        {"HTTP/1.0 with TE", "HTTP/1.0 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "GET", 200,
+         "OK", body_kind::until_close, 0, "0\r\n\r\n", false, false},
         // LF-only line ends (netcat-style servers).
-        {"LF line ends", "HTTP/1.1 200 OK\nContent-Length: 3\n\nabc", "GET", 200, "OK", body_kind::content_length, 3,
-         "abc", true, true},
+        {"LF line ends", "HTTP/1.1 200 OK\nContent-Length: 3\n\nabc", "GET", 200, "OK",
+         body_kind::content_length, 3, "abc", true, true},
         // The highest valid status; Connection: close.
         {"599 close", "HTTP/1.1 599 Whatever\r\nConnection: close\r\nContent-Length: 1\r\n\r\nx", "POST", 599,
          "Whatever", body_kind::content_length, 1, "x", false, true},
@@ -117,7 +121,9 @@ TEST(HttpResponse, BodyLengthPerStatusMethodAndFields) {
         EXPECT_TRUE(p.message_complete());
         EXPECT_EQ(body, row.body);
         const std::string t = parse_responses(row.input, {}, {row.method});
-        EXPECT_EQ(t.substr(t.size() - (row.self_delimited ? 4 : 7)), row.self_delimited ? "end\n" : "closed\n") << t;
+        EXPECT_EQ(t.substr(t.size() - (row.self_delimited ? 4 : 7)),
+                  row.self_delimited ? "end\n" : "closed\n")
+            << t;
     }
 }
 
@@ -173,16 +179,21 @@ const std::vector<error_row>& malformed_responses() {
         // Framing conflicts are refused on the client side too.
         {"CL and TE", "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n",
          err(http_errc::te_and_content_length)},
-        {"different CLs", "HTTP/1.1 200 OK\r\nContent-Length: 1, 2\r\n\r\nab", err(http_errc::duplicate_content_length)},
+        {"different CLs", "HTTP/1.1 200 OK\r\nContent-Length: 1, 2\r\n\r\nab",
+         err(http_errc::duplicate_content_length)},
         {"bad CL", "HTTP/1.1 200 OK\r\nContent-Length: 1e3\r\n\r\n", err(http_errc::bad_content_length)},
         {"chunked twice", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, chunked\r\n\r\n",
          err(http_errc::bad_transfer_encoding)},
-        {"empty TE", "HTTP/1.1 200 OK\r\nTransfer-Encoding: ,\r\n\r\n", err(http_errc::bad_transfer_encoding)},
+        {"empty TE", "HTTP/1.1 200 OK\r\nTransfer-Encoding: ,\r\n\r\n",
+         err(http_errc::bad_transfer_encoding)},
         {"obs-fold", "HTTP/1.1 200 OK\r\nX: a\r\n\tb\r\n\r\n", err(http_errc::obs_fold)},
-        {"CL over max_body", "HTTP/1.1 200 OK\r\nContent-Length: 99999999999\r\n\r\n", err(http_errc::body_too_large)},
-        {"bad chunk", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nz\r\n", err(http_errc::bad_chunk)},
+        {"CL over max_body", "HTTP/1.1 200 OK\r\nContent-Length: 99999999999\r\n\r\n",
+         err(http_errc::body_too_large)},
+        {"bad chunk", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nz\r\n",
+         err(http_errc::bad_chunk)},
         // The server closes early.
-        {"CL body cut short", "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", eof(http_errc::truncated_body)},
+        {"CL body cut short", "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc",
+         eof(http_errc::truncated_body)},
         {"chunked body cut short", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab",
          eof(http_errc::truncated_body)},
         {"head cut short", "HTTP/1.1 200 OK\r\nContent-Len", eof(codec_errc::truncated)},
@@ -197,7 +208,8 @@ TEST(HttpResponse, MalformedTableRejectedWithTheRightError) {
         ASSERT_GE(whole.size(), row.expected_tail.size()) << whole;
         EXPECT_EQ(whole.substr(whole.size() - row.expected_tail.size()), row.expected_tail) << whole;
         EXPECT_EQ(parse_responses(row.input, byte_by_byte()), whole);
-        for (std::uint32_t seed = 1; seed <= 8; ++seed) EXPECT_EQ(parse_responses(row.input, random_splits(seed)), whole);
+        for (std::uint32_t seed = 1; seed <= 8; ++seed)
+            EXPECT_EQ(parse_responses(row.input, random_splits(seed)), whole);
     }
 }
 
@@ -207,7 +219,8 @@ TEST(HttpResponse, UntilCloseBodyLimit) {
     const std::string in = "HTTP/1.1 200 OK\r\n\r\n0123456789X";
     const std::string whole = parse_responses(in, {}, {}, limits);
     // The first 10 bytes are delivered, the 11th is refused: the same for every split.
-    EXPECT_EQ(whole.substr(whole.size() - err(http_errc::body_too_large).size()), err(http_errc::body_too_large));
+    EXPECT_EQ(whole.substr(whole.size() - err(http_errc::body_too_large).size()),
+              err(http_errc::body_too_large));
     EXPECT_NE(whole.find("body [0123456789]"), std::string::npos) << whole;
     EXPECT_EQ(parse_responses(in, byte_by_byte(), {}, limits), whole);
     // Exactly at the limit is fine.
@@ -250,7 +263,9 @@ TEST(HttpResponse, TruncatedAtEveryOffsetIsNeverMalformed) {
         for (std::size_t n = 1; n < row.input.size(); ++n) {
             const std::string t = parse_responses(std::string_view(row.input).substr(0, n), {}, {row.method});
             // A cut can only show up as the connection closing early, never as malformed input.
-            EXPECT_TRUE(t.find("\nerror") == std::string::npos && t.rfind("error", 0) != 0) << "cut at " << n << "\n" << t;
+            EXPECT_TRUE(t.find("\nerror") == std::string::npos && t.rfind("error", 0) != 0)
+                << "cut at " << n << "\n"
+                << t;
             const bool clean_end = t.ends_with("closed\n") || t.find("eof error") != std::string::npos;
             EXPECT_TRUE(clean_end) << "cut at " << n << "\n" << t;
         }
@@ -266,7 +281,7 @@ TEST(HttpResponse, InputBeforeAGuardPage) {
         // Every prefix, so that each possible last byte sits right before the guard page.
         for (std::size_t n = 0; n <= input.size(); ++n) {
             bytes_view at_guard = guard.place(as_bytes(input).first(n));
-            EXPECT_FALSE(testing::parse_in_place<response_parser>(at_guard, method).empty());
+            EXPECT_FALSE(fuzz::parse_in_place<response_parser>(at_guard, method).empty());
             ++checked;
         }
     };
