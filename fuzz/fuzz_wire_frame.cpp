@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Fuzz target: whole frames through decode_frame on every link type, and the builder round trip
+// Fuzz target: whole frames through dissect::decode_frame on every link type, and the builder round trip
 // decode(build(x)) == x for layer stacks derived from the input.
 #include <cstddef>
 #include <cstdint>
@@ -7,12 +7,13 @@
 #include <cstring>
 
 #include "sockit/core/byte_order.hpp"
-#include "sockit/wire/frame_decoder.hpp"
+#include "sockit/dissect/frame_decoder.hpp"
 #include "sockit/wire/packet_builder.hpp"
 #include "fuzz_check.hpp"
 
 using namespace sockit;
 using namespace sockit::wire;
+using namespace sockit::dissect;
 
 namespace {
 
