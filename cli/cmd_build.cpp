@@ -2,29 +2,27 @@
 // `sockit build`: packets from a layer-stack spec, written as pcap, hex or JSON, or sent on an interface
 // through a packet socket (packet(7)).
 #include <fmt/format.h>
-#include <linux/if_ether.h>
-#include <linux/if_packet.h>
-#include <net/if.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <iostream>
+#include <optional>
 
 #include "app.hpp"
-#include "build_spec.hpp"
 #include "command.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
-#include "sockit/core/byte_order.hpp"
-#include "sockit/core/byte_writer.hpp"
+#include "sockit/packet_spec/built_packet.hpp"
+#include "sockit/sock/packet_socket.hpp"
 #include "sockit/sys/sys_error.hpp"
-#include "sockit/sys/unique_fd.hpp"
 
 namespace sockit::cli {
 namespace {
+
+using packet_spec::build_packets;
+using packet_spec::built_packet;
+using packet_spec::spec_error;
+using packet_spec::spec_reference;
 
 constexpr std::string_view command_name = "build";
 
@@ -36,10 +34,14 @@ std::uint32_t pcap_linktype(wire::link_type l) {
 std::string_view link_name(const std::optional<wire::link_type>& l) {
     if (!l) return "none";
     switch (*l) {
-        case wire::link_type::ethernet: return "ethernet";
-        case wire::link_type::ppp: return "ppp";
-        case wire::link_type::raw: return "raw";
-        default: return "other";
+        case wire::link_type::ethernet:
+            return "ethernet";
+        case wire::link_type::ppp:
+            return "ppp";
+        case wire::link_type::raw:
+            return "raw";
+        default:
+            return "other";
     }
 }
 
@@ -57,9 +59,9 @@ byte_buffer pcap_file(const std::vector<built_packet>& packets, wire::link_type 
     le32(0xa1b2c3d4U);
     le16(2);
     le16(4);
-    le32(0);        // thiszone
-    le32(0);        // sigfigs
-    le32(262144);   // snaplen
+    le32(0);       // thiszone
+    le32(0);       // sigfigs
+    le32(262144);  // snaplen
     le32(pcap_linktype(link));
     std::uint32_t usec = 0;
     for (const built_packet& p : packets) {
@@ -94,12 +96,12 @@ int write_file(const std::string& path, const byte_buffer& data) {
     return err;
 }
 
-/// Sends every packet once on interface iface through an AF_PACKET socket: SOCK_RAW for Ethernet frames,
-/// SOCK_DGRAM (the kernel adds the link header) for bare IPv4/IPv6 packets. Needs CAP_NET_RAW.
+/// Sends every packet once on interface iface through packet sockets: whole frames for Ethernet, network
+/// packets (the kernel adds the link header) for bare IPv4/IPv6. Needs CAP_NET_RAW.
 int send_packets(const std::vector<built_packet>& packets, const std::string& iface) {
-    const unsigned index = ::if_nametoindex(iface.c_str());
-    if (index == 0) {
-        print_error(command_name, fmt::format("interface '{}'", iface), sys_error(errno).message());
+    const auto index = packet_socket::interface_index(iface);
+    if (!index) {
+        print_error(command_name, fmt::format("interface '{}'", iface), index.error().message());
         return exit_code::usage;
     }
     for (std::size_t i = 0; i < packets.size(); ++i) {
@@ -110,38 +112,27 @@ int send_packets(const std::vector<built_packet>& packets, const std::string& if
             return exit_code::usage;
         }
     }
-    unique_fd raw_fd, dgram_fd;
+    std::optional<packet_socket> link_socket, network_socket;  // opened when first needed
     for (std::size_t i = 0; i < packets.size(); ++i) {
         const built_packet& p = packets[i];
         const bool ethernet = p.link == wire::link_type::ethernet;
-        unique_fd& fd = ethernet ? raw_fd : dgram_fd;
-        if (!fd) {
-            const int s = ::socket(AF_PACKET, (ethernet ? SOCK_RAW : SOCK_DGRAM) | SOCK_CLOEXEC, 0);
-            if (s < 0) {
-                const int e = errno;
+        std::optional<packet_socket>& socket = ethernet ? link_socket : network_socket;
+        if (!socket) {
+            auto opened =
+                packet_socket::open(*index, ethernet ? packet_framing::link : packet_framing::network);
+            if (!opened) {
+                const std::error_code e = opened.error();
                 print_error(command_name, "packet socket",
-                            e == EPERM || e == EACCES
-                                ? fmt::format("{} (--send needs root or CAP_NET_RAW)", sys_error(e).message())
-                                : sys_error(e).message());
+                            e == std::errc::operation_not_permitted || e == std::errc::permission_denied
+                                ? fmt::format("{} (--send needs root or CAP_NET_RAW)", e.message())
+                                : e.message());
                 return exit_code::os_error;
             }
-            fd = unique_fd(s);
+            socket = std::move(*opened);
         }
-        sockaddr_ll to{};
-        to.sll_family = AF_PACKET;
-        to.sll_ifindex = static_cast<int>(index);
-        to.sll_halen = 6;
-        if (ethernet) {
-            std::memcpy(to.sll_addr, p.bytes.data(), p.bytes.size() >= 6 ? 6 : p.bytes.size());
-        } else {
-            const bool v6 = !p.bytes.empty() && (p.bytes[0] >> 4) == 6;
-            to.sll_protocol = hton16(v6 ? ETH_P_IPV6 : ETH_P_IP);
-            std::memset(to.sll_addr, 0xff, 6);
-        }
-        const ssize_t n = ::sendto(fd.get(), p.bytes.data(), p.bytes.size(), 0, reinterpret_cast<const sockaddr*>(&to),
-                                   sizeof to);
-        if (n < 0) {
-            print_error(command_name, fmt::format("sending packet {} on {}", i + 1, iface), sys_error(errno).message());
+        if (auto sent = socket->send(p.bytes); !sent) {
+            print_error(command_name, fmt::format("sending packet {} on {}", i + 1, iface),
+                        sent.error().message());
             return exit_code::os_error;
         }
     }
@@ -149,14 +140,16 @@ int send_packets(const std::vector<built_packet>& packets, const std::string& if
 }
 
 int run_build(std::span<char*> args) {
-    auto app = make_app(command_name,
-                        "Build packets from a layer stack: lengths, next-protocol fields and checksums filled in.\n" +
-                            std::string(spec_reference()),
-                        "sockit build 'eth(dst=ff:ff:ff:ff:ff:ff)/ipv4(src=192.0.2.1,dst=198.51.100.7,ttl=5)/udp/"
-                        "dns(qname=example.org,qtype=AAAA)' -o q.pcap");
+    auto app = make_app(
+        command_name,
+        "Build packets from a layer stack: lengths, next-protocol fields and checksums filled in.\n" +
+            std::string(spec_reference()),
+        "sockit build 'eth(dst=ff:ff:ff:ff:ff:ff)/ipv4(src=192.0.2.1,dst=198.51.100.7,ttl=5)/udp/"
+        "dns(qname=example.org,qtype=AAAA)' -o q.pcap");
     std::string spec, output, iface;
     bool hex = false, json = false, send = false;
-    app->add_option("spec", spec, "layer stack, e.g. 'ipv4(dst=127.0.0.1)/icmp(echo,id=1,seq=1)'; ';' between packets")
+    app->add_option("spec", spec,
+                    "layer stack, e.g. 'ipv4(dst=127.0.0.1)/icmp(echo,id=1,seq=1)'; ';' between packets")
         ->required();
     app->add_option("-o,--output", output, "write a pcap file ('-' for stdout)");
     app->add_flag("-x,--hex", hex, "print each packet as one line of hex (the default without -o/--send)");
@@ -194,9 +187,11 @@ int run_build(std::span<char*> args) {
         for (std::size_t i = 1; i < packets->size(); ++i) {
             const built_packet& p = (*packets)[i];
             if (p.link != first.link) {
-                print_error(command_name, fmt::format("'{}' at offset {}", p.layers.front(), p.offset),
-                            fmt::format("packet {} has link type {} but packet 1 has {}: one pcap file has one link type",
-                                        i + 1, link_name(p.link), link_name(first.link)));
+                print_error(
+                    command_name, fmt::format("'{}' at offset {}", p.layers.front(), p.offset),
+                    fmt::format(
+                        "packet {} has link type {} but packet 1 has {}: one pcap file has one link type",
+                        i + 1, link_name(p.link), link_name(first.link)));
                 return exit_code::usage;
             }
         }

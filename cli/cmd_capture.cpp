@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// `sockit capture`: live capture through libpcap, printed as `sockit decode` prints, or written to a pcap file.
+// `sockit capture`: live capture through libpcap, printed as `sockit decode` prints, or written to a pcap
+// file.
 #include <pcap/pcap.h>
-#include <poll.h>
-#include <signal.h>
 
+#include <array>
 #include <chrono>
 #include <csignal>
 #include <string>
@@ -14,22 +14,21 @@
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "packet_flags.hpp"
-#include "packet_output.hpp"
+#include "sockit/dissect/packet_printer.hpp"
+#include "sockit/event/poller.hpp"
+#include "sockit/sys/signal_fd.hpp"
 #include "sockit/wire/link_type.hpp"
 
 namespace sockit::cli {
 namespace {
 
-volatile std::sig_atomic_t stop_requested = 0;
-
-void on_capture_signal(int) { stop_requested = 1; }
-
 int run_capture(std::span<char*> args) {
-    auto app = make_app("capture",
-                        "Capture packets live on an interface (root or CAP_NET_RAW) and print them as `sockit decode` "
-                        "does, or write them to a pcap file with -w. Stops after -c packets, --timeout seconds, or on "
-                        "SIGINT/SIGTERM.",
-                        "sockit capture -i lo -c 5 'icmp or icmp6'");
+    auto app = make_app(
+        "capture",
+        "Capture packets live on an interface (root or CAP_NET_RAW) and print them as `sockit decode` "
+        "does, or write them to a pcap file with -w. Stops after -c packets, --timeout seconds, or on "
+        "SIGINT/SIGTERM.",
+        "sockit capture -i lo -c 5 'icmp or icmp6'");
     std::string iface = "any";
     std::string write_file;
     packet_flags flags;
@@ -40,7 +39,8 @@ int run_capture(std::span<char*> args) {
     add_packet_flags(*app, flags);
     app->add_option("-w,--write", write_file, "write the packets to this pcap file instead of printing them");
     app->add_option("-c,--count", max_count, "stop after N packets")->check(CLI::NonNegativeNumber);
-    app->add_option("--timeout", timeout, "stop after this many seconds (0: no limit)")->check(CLI::NonNegativeNumber);
+    app->add_option("--timeout", timeout, "stop after this many seconds (0: no limit)")
+        ->check(CLI::NonNegativeNumber);
     app->add_option("-s,--snaplen", snaplen, "bytes kept per packet")->check(CLI::Range(64, 262144));
     if (auto done = parse(*app, args)) return *done;
 
@@ -61,7 +61,8 @@ int run_capture(std::span<char*> args) {
     if (rc < 0) {
         std::string why = pcap_geterr(handle);
         if (rc == PCAP_ERROR_PERM_DENIED) {
-            print_error("capture", iface, "permission denied: live capture needs root or CAP_NET_RAW (" + why + ")");
+            print_error("capture", iface,
+                        "permission denied: live capture needs root or CAP_NET_RAW (" + why + ")");
             return exit_code::os_error;
         }
         if (rc == PCAP_ERROR_NO_SUCH_DEVICE) {
@@ -75,7 +76,8 @@ int run_capture(std::span<char*> args) {
     auto link = wire::link_type_from_dlt(dlt);
     if (!link && write_file.empty()) {
         const char* name = pcap_datalink_val_to_name(dlt);
-        print_error("capture", iface, std::string("unsupported link type ") + (name ? name : std::to_string(dlt)));
+        print_error("capture", iface,
+                    std::string("unsupported link type ") + (name ? name : std::to_string(dlt)));
         return exit_code::data_error;
     }
     if (int rc_filter = apply_filter(handle, flags.filter_words, "capture"); rc_filter != exit_code::ok)
@@ -89,24 +91,32 @@ int run_capture(std::span<char*> args) {
         }
     }
 
-    struct sigaction sa {};
-    sa.sa_handler = on_capture_signal;
-    sigemptyset(&sa.sa_mask);
-    struct sigaction old_int {}, old_term {};
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-
-    packet_output out(flags.output_options());
+    // SIGINT and SIGTERM end the capture through a descriptor, so that no handler and no global flag are
+    // needed; the poller waits on it and on libpcap's descriptor.
+    auto signals = signal_fd::open({SIGINT, SIGTERM});
+    auto waiter = poller::create(poller_backend::poll);
+    if (!signals || !waiter) {
+        print_error("capture", "signals", (!signals ? signals.error() : waiter.error()).message());
+        return exit_code::os_error;
+    }
+    dissect::packet_printer out(flags.output_options());
     auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout);
-    // Non-blocking reads and poll(2) with a short timeout: libpcap's own read timeout does not apply in
-    // immediate mode, and a quiet interface must still honour --timeout and signals.
+    // Non-blocking reads and a short wait: libpcap's own read timeout does not apply in immediate mode,
+    // and a quiet interface must still honour --timeout and signals.
     if (pcap_setnonblock(handle, 1, errbuf) != 0) {
         print_error("capture", iface, errbuf);
         return exit_code::os_error;
     }
-    int fd = pcap_get_selectable_fd(handle);
+    if (auto added = (*waiter)->add(pcap_get_selectable_fd(handle), io_mask::readable); !added) {
+        print_error("capture", iface, added.error().message());
+        return exit_code::os_error;
+    }
+    if (auto added = (*waiter)->add(signals->fd(), io_mask::readable); !added) {
+        print_error("capture", "signals", added.error().message());
+        return exit_code::os_error;
+    }
     struct loop_state {
-        packet_output* out;
+        dissect::packet_printer* out;
         pcap_dumper_t* dumper;
         wire::link_type link;
         long long seen;
@@ -121,7 +131,9 @@ int run_capture(std::span<char*> args) {
         }
     };
     int status = exit_code::ok;
-    while (!stop_requested && (max_count < 0 || state.seen < max_count)) {
+    std::array<poller_event, 2> ready{};
+    while (max_count < 0 || state.seen < max_count) {
+        if (auto sig = signals->read(); !sig || *sig) break;  // a signal arrived (or cannot be read): stop
         if (timeout > 0 && std::chrono::steady_clock::now() >= deadline) break;
         long long left = max_count < 0 ? -1 : max_count - state.seen;
         int n = pcap_dispatch(handle, left > 0x7fffffff ? 0x7fffffff : static_cast<int>(left), on_packet,
@@ -131,14 +143,10 @@ int run_capture(std::span<char*> args) {
             status = exit_code::io_error;
             break;
         }
-        if (n == 0) {
-            pollfd p{fd, POLLIN, 0};
-            poll(&p, 1, 100);  // EINTR (a signal) simply ends the wait
-        }
+        if (n == 0)
+            (void)(*waiter)->wait(ready, std::chrono::milliseconds(100));  // a packet, a signal or 100 ms
     }
     long long seen = state.seen;
-    sigaction(SIGINT, &old_int, nullptr);
-    sigaction(SIGTERM, &old_term, nullptr);
     if (dumper != nullptr) {
         if (pcap_dump_flush(dumper) != 0 && status == exit_code::ok) {
             print_error("capture", write_file, "write failed");

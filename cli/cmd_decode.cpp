@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,18 +15,62 @@
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "packet_flags.hpp"
-#include "packet_output.hpp"
+#include "sockit/dissect/packet_printer.hpp"
 #include "sockit/wire/link_type.hpp"
 
 namespace sockit::cli {
 namespace {
 
+/// A capture file read by libpcap through a stdio stream with a large buffer: libpcap reads record by
+/// record through stdio, and 1 MiB instead of the default 4 KiB saves a read(2) every few packets. The
+/// buffer must be ours (glibc ignores setvbuf's size when it allocates the buffer itself) and outlive the
+/// stream, which pcap_close() closes (stdin included).
+class pcap_file {
+public:
+    pcap_file() = default;
+    pcap_file(const pcap_file&) = delete;
+    pcap_file& operator=(const pcap_file&) = delete;
+    ~pcap_file() {
+        if (handle_ != nullptr) {
+            pcap_close(handle_);
+        } else if (stream_ != nullptr && stream_ != stdin) {
+            std::fclose(stream_);
+        }
+    }
+
+    /// Opens path ("-": standard input). Returns exit_code::ok, or prints why and returns io_error.
+    int open(const std::string& path) {
+        stream_ = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+        if (stream_ == nullptr) {
+            print_error("decode", path, std::strerror(errno));
+            return exit_code::io_error;
+        }
+        std::setvbuf(stream_, buffer_.get(), _IOFBF, buffer_size);
+        __fsetlocking(stream_, FSETLOCKING_BYCALLER);  // one thread reads it: skip stdio's per-call locking
+        char errbuf[PCAP_ERRBUF_SIZE] = {};
+        handle_ = pcap_fopen_offline_with_tstamp_precision(stream_, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+        if (handle_ == nullptr) {
+            print_error("decode", path, errbuf);
+            return exit_code::io_error;
+        }
+        return exit_code::ok;
+    }
+    [[nodiscard]] pcap_t* handle() const noexcept { return handle_; }
+
+private:
+    static constexpr std::size_t buffer_size = std::size_t{1} << 20;
+    std::unique_ptr<char[]> buffer_ = std::make_unique_for_overwrite<char[]>(buffer_size);
+    std::FILE* stream_ = nullptr;
+    pcap_t* handle_ = nullptr;
+};
+
 int run_decode(std::span<char*> args) {
-    auto app = make_app("decode",
-                        "Decode the packets of a pcap or pcapng file: one line per packet (like tcpdump -nn), a field "
-                        "tree with -v, JSON Lines with --json. Link types: Ethernet, raw IP, Linux cooked (SLL, SLL2), "
-                        "BSD loopback (NULL, LOOP), PPP. An optional BPF filter selects packets.",
-                        "sockit decode trace.pcap -c 10 'udp port 53'");
+    auto app = make_app(
+        "decode",
+        "Decode the packets of a pcap or pcapng file: one line per packet (like tcpdump -nn), a field "
+        "tree with -v, JSON Lines with --json. Link types: Ethernet, raw IP, Linux cooked (SLL, SLL2), "
+        "BSD loopback (NULL, LOOP), PPP. An optional BPF filter selects packets.",
+        "sockit decode trace.pcap -c 10 'udp port 53'");
     std::string file;
     packet_flags flags;
     long long max_count = -1;
@@ -34,44 +79,25 @@ int run_decode(std::span<char*> args) {
     app->add_option("-c,--count", max_count, "stop after N packets")->check(CLI::NonNegativeNumber);
     if (auto done = parse(*app, args)) return *done;
 
-    char errbuf[PCAP_ERRBUF_SIZE] = {};
-    // libpcap reads record by record through stdio: a 1 MiB buffer instead of the default 4 KiB saves
-    // a read(2) every few packets. The buffer must be ours (glibc ignores setvbuf's size when it allocates
-    // the buffer itself), and static: stdin keeps it until exit.
-    static char read_buffer[std::size_t{1} << 20];
-    std::FILE* stream = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
-    if (stream == nullptr) {
-        print_error("decode", file, std::strerror(errno));
-        return exit_code::io_error;
-    }
-    std::setvbuf(stream, read_buffer, _IOFBF, sizeof read_buffer);
-    __fsetlocking(stream, FSETLOCKING_BYCALLER);  // one thread reads it: skip stdio's per-call locking
-    pcap_t* handle = pcap_fopen_offline_with_tstamp_precision(stream, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
-    if (handle == nullptr) {
-        if (stream != stdin) std::fclose(stream);
-        print_error("decode", file, errbuf);
-        return exit_code::io_error;
-    }
-    struct closer {
-        pcap_t* h;
-        ~closer() { pcap_close(h); }
-    } close_handle{handle};
-
+    pcap_file capture;
+    if (int rc = capture.open(file); rc != exit_code::ok) return rc;
+    pcap_t* handle = capture.handle();
     int dlt = pcap_datalink(handle);
     auto link = wire::link_type_from_dlt(dlt);
     if (!link) {
         const char* name = pcap_datalink_val_to_name(dlt);
-        print_error("decode", file, std::string("unsupported link type ") + (name ? name : std::to_string(dlt)));
+        print_error("decode", file,
+                    std::string("unsupported link type ") + (name ? name : std::to_string(dlt)));
         return exit_code::data_error;
     }
     if (int rc = apply_filter(handle, flags.filter_words, "decode"); rc != exit_code::ok) return rc;
 
-    packet_output out(flags.output_options());
+    dissect::packet_printer out(flags.output_options());
     int status = exit_code::ok;
     // pcap_loop hands over many records per call (cheaper than pcap_next_ex); its count is of packets
     // that passed the filter, as -c means.
     struct loop_state {
-        packet_output* out;
+        dissect::packet_printer* out;
         wire::link_type link;
     } state{&out, *link};
     auto on_packet = [](u_char* user, const pcap_pkthdr* hdr, const u_char* bytes) {
@@ -79,7 +105,8 @@ int run_decode(std::span<char*> args) {
         st->out->packet(hdr->ts, hdr->len, bytes_view(bytes, hdr->caplen), st->link);
     };
     int cnt = max_count < 0 ? -1 : max_count > 0x7fffffff ? 0x7fffffff : static_cast<int>(max_count);
-    if (max_count != 0 && pcap_loop(handle, cnt, on_packet, reinterpret_cast<u_char*>(&state)) == PCAP_ERROR) {
+    if (max_count != 0 &&
+        pcap_loop(handle, cnt, on_packet, reinterpret_cast<u_char*>(&state)) == PCAP_ERROR) {
         out.finish();
         print_error("decode", file, pcap_geterr(handle));
         status = exit_code::io_error;
@@ -93,6 +120,7 @@ int run_decode(std::span<char*> args) {
 
 }  // namespace
 
-SOCKIT_COMMAND("decode", "decode the packets of a pcap/pcapng file (tcpdump -nn style, -v, --json)", run_decode);
+SOCKIT_COMMAND("decode", "decode the packets of a pcap/pcapng file (tcpdump -nn style, -v, --json)",
+               run_decode);
 
 }  // namespace sockit::cli

@@ -7,8 +7,9 @@
 
 namespace sockit::cli {
 
-packet_output_options packet_flags::output_options() const noexcept {
-    packet_output_options o;
+dissect::packet_printer_options packet_flags::output_options() const noexcept {
+    using dissect::packet_format;
+    dissect::packet_printer_options o;
     o.format = json ? packet_format::json : verbose ? packet_format::verbose : packet_format::line;
     o.hex = hex;
     o.stats = stats;
@@ -17,9 +18,11 @@ packet_output_options packet_flags::output_options() const noexcept {
 }
 
 void add_packet_flags(CLI::App& app, packet_flags& flags) {
-    app.add_option("filter", flags.filter_words, "BPF filter expression (as for tcpdump), e.g. 'tcp port 80'");
+    app.add_option("filter", flags.filter_words,
+                   "BPF filter expression (as for tcpdump), e.g. 'tcp port 80'");
     app.add_flag("-v,--verbose", flags.verbose, "a line of fields per layer under each packet");
-    app.add_flag("--json", flags.json, "JSON Lines: one object per packet with a \"layers\" array (see README)");
+    app.add_flag("--json", flags.json,
+                 "JSON Lines: one object per packet with a \"layers\" array (see README)");
     app.add_flag("-x,--hex", flags.hex, "hex dump of each frame (a \"hex\" key with --json)");
     app.add_flag("--stats", flags.stats, "packets and bytes per protocol at the end");
     app.add_flag("--utc", flags.utc, "print line timestamps in UTC rather than local time");

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "packet_output.hpp"
+#include "sockit/dissect/packet_printer.hpp"
 
 namespace sockit::cli {
 
@@ -23,8 +23,8 @@ struct packet_flags {
     bool stats = false;
     bool utc = false;
 
-    /// The packet_output options these flags ask for.
-    [[nodiscard]] packet_output_options output_options() const noexcept;
+    /// The printer options these flags ask for.
+    [[nodiscard]] dissect::packet_printer_options output_options() const noexcept;
 };
 
 /// Adds the positional `filter` and the output flags to app, storing into flags (which must outlive app).

@@ -1,24 +1,25 @@
 // SPDX-License-Identifier: MIT
-// Fuzz target: whole frames through decode_frame on every link type, and the builder round trip
+// Fuzz target: whole frames through dissect::decode_frame on every link type, and the builder round trip
 // decode(build(x)) == x for layer stacks derived from the input.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
-#include "sockit/core/byte_order.hpp"
-#include "sockit/wire/frame_decoder.hpp"
-#include "sockit/wire/packet_builder.hpp"
 #include "fuzz_check.hpp"
+#include "sockit/core/byte_order.hpp"
+#include "sockit/dissect/frame_decoder.hpp"
+#include "sockit/wire/packet_builder.hpp"
 
 using namespace sockit;
 using namespace sockit::wire;
+using namespace sockit::dissect;
 
 namespace {
 
-constexpr link_type links[] = {link_type::ethernet, link_type::raw,        link_type::ppp,
+constexpr link_type links[] = {link_type::ethernet,  link_type::raw,        link_type::ppp,
                                link_type::linux_sll, link_type::linux_sll2, link_type::null,
-                               link_type::loop,     link_type::ipv4,       link_type::ipv6};
+                               link_type::loop,      link_type::ipv4,       link_type::ipv6};
 
 // Reads the input as a stream of choices; zeros once it runs out.
 struct chooser {
@@ -45,7 +46,8 @@ using sockit::fuzz::check;
 void round_trip(chooser& c) {
     std::vector<layer_builder> layers;
     bool ethernet = (c.u8() & 1) != 0;
-    if (ethernet) layers.push_back(ethernet_builder{mac_address(c.bytes<6>()), mac_address(c.bytes<6>()), {}});
+    if (ethernet)
+        layers.push_back(ethernet_builder{mac_address(c.bytes<6>()), mac_address(c.bytes<6>()), {}});
     bool v6 = (c.u8() & 1) != 0;
     ipv4_builder ip4;
     ipv6_builder ip6;
@@ -117,13 +119,14 @@ void round_trip(chooser& c) {
               v->traffic_class() == ip6.traffic_class);
     } else {
         const auto* v = f.find<ipv4_view>();
-        check(v != nullptr && std::equal(ip4.dst.begin(), ip4.dst.end(), v->dst().begin()) && v->ttl() == ip4.ttl &&
-              v->id() == ip4.id && v->tos() == ip4.tos && v->dont_fragment() == ip4.dont_fragment);
+        check(v != nullptr && std::equal(ip4.dst.begin(), ip4.dst.end(), v->dst().begin()) &&
+              v->ttl() == ip4.ttl && v->id() == ip4.id && v->tos() == ip4.tos &&
+              v->dont_fragment() == ip4.dont_fragment);
     }
     if (kind == 0) {
         const auto* v = f.find<tcp_view>();
-        check(v != nullptr && v->sport() == t.sport && v->dport() == t.dport && v->seq() == t.seq && v->ack() == t.ack &&
-              v->flags() == t.flags && v->window() == t.window && v->mss() == t.mss &&
+        check(v != nullptr && v->sport() == t.sport && v->dport() == t.dport && v->seq() == t.seq &&
+              v->ack() == t.ack && v->flags() == t.flags && v->window() == t.window && v->mss() == t.mss &&
               v->window_scale() == t.window_scale && v->sack_permitted() == t.sack_permitted);
         if (t.timestamps) check(v->timestamps() && v->timestamps()->value == t.timestamps->first);
         check(v->payload().size() == len);
@@ -152,25 +155,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::uint64_t acc = 0;
     for (const auto& l : f.layers()) {
         check(l.offset <= frame.size());
-        std::visit([&](const auto& v) {
-            using V = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<V, payload_view>) {
-                for (auto b : v.data) acc += b;
-            } else if constexpr (std::is_same_v<V, icmp_view> || std::is_same_v<V, icmpv6_view>) {
-                for (auto b : v.bytes()) acc += b;
-            } else if constexpr (std::is_same_v<V, dns::message_view>) {
-                // Every record's name and RDATA; a view from parse() must never fail to read.
-                for (auto s : {dns::section::question, dns::section::answer, dns::section::authority,
-                               dns::section::additional})
-                    for (const auto& r : v.entries(s)) {
-                        check(r.name().has_value());
-                        for (auto b : r.rdata_bytes()) acc += b;
-                    }
-            } else {
-                for (auto b : v.header()) acc += b;
-                for (auto b : v.payload()) acc += b;
-            }
-        }, l.view);
+        std::visit(
+            [&](const auto& v) {
+                using V = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<V, payload_view>) {
+                    for (auto b : v.data) acc += b;
+                } else if constexpr (std::is_same_v<V, icmp_view> || std::is_same_v<V, icmpv6_view>) {
+                    for (auto b : v.bytes()) acc += b;
+                } else if constexpr (std::is_same_v<V, dns::message_view>) {
+                    // Every record's name and RDATA; a view from parse() must never fail to read.
+                    for (auto s : {dns::section::question, dns::section::answer, dns::section::authority,
+                                   dns::section::additional})
+                        for (const auto& r : v.entries(s)) {
+                            check(r.name().has_value());
+                            for (auto b : r.rdata_bytes()) acc += b;
+                        }
+                } else {
+                    for (auto b : v.header()) acc += b;
+                    for (auto b : v.payload()) acc += b;
+                }
+            },
+            l.view);
     }
     if (const auto* t = f.find<tcp_view>()) acc += t->mss().value_or(0) + t->sack_blocks().size();
     check(f.stop_offset() <= frame.size());

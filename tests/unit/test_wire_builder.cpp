@@ -9,7 +9,7 @@
 
 #include "sockit/core/byte_order.hpp"
 #include "sockit/core/codec_errc.hpp"
-#include "sockit/wire/frame_decoder.hpp"
+#include "sockit/dissect/frame_decoder.hpp"
 #include "sockit/wire/option_cursor.hpp"
 #include "sockit/wire/packet_builder.hpp"
 
@@ -19,6 +19,7 @@
 
 using namespace sockit;
 using namespace sockit::wire;
+using namespace sockit::dissect;
 
 namespace {
 

@@ -6,7 +6,7 @@
 
 #include "sockit/dns/message_view.hpp"
 
-namespace sockit::cli {
+namespace sockit::dissect {
 
 /// The most bytes put_dns_summary() writes.
 inline constexpr std::size_t dns_summary_max = 1536;
@@ -23,4 +23,4 @@ inline constexpr std::size_t dns_summary_max = 1536;
 /// codec's presentation text (may throw std::bad_alloc).
 char* put_dns_summary(char* p, const dns::message_view& m);
 
-}  // namespace sockit::cli
+}  // namespace sockit::dissect

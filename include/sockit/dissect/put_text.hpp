@@ -12,7 +12,7 @@
 #include "sockit/core/bytes.hpp"
 #include "sockit/ip/ip_address.hpp"
 
-namespace sockit::cli {
+namespace sockit::dissect {
 
 // Each put_* writes at p and returns the end; the caller guarantees the room.
 
@@ -50,9 +50,18 @@ inline char* put_u(char* p, std::uint64_t v) noexcept {
     std::size_t n = 1;
     for (std::uint64_t t = v;; t /= 10000, n += 4) {
         if (t < 10) break;
-        if (t < 100) { n += 1; break; }
-        if (t < 1000) { n += 2; break; }
-        if (t < 10000) { n += 3; break; }
+        if (t < 100) {
+            n += 1;
+            break;
+        }
+        if (t < 1000) {
+            n += 2;
+            break;
+        }
+        if (t < 10000) {
+            n += 3;
+            break;
+        }
     }
     char* s = p + n;
     while (v >= 100) {
@@ -114,4 +123,4 @@ inline char* put_mac(char* p, bytes_view b) noexcept {
     return p;
 }
 
-}  // namespace sockit::cli
+}  // namespace sockit::dissect

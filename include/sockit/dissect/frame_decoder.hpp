@@ -27,7 +27,23 @@
 #include "sockit/wire/udp_view.hpp"
 #include "sockit/wire/vlan_view.hpp"
 
-namespace sockit::wire {
+namespace sockit::dissect {
+
+// The header views this decoder produces live in the wire codec.
+using wire::arp_view;
+using wire::ethernet_view;
+using wire::icmp_view;
+using wire::icmpv6_view;
+using wire::ipv4_view;
+using wire::ipv6_ext_view;
+using wire::ipv6_view;
+using wire::link_type;
+using wire::null_view;
+using wire::ppp_view;
+using wire::sll_view;
+using wire::tcp_view;
+using wire::udp_view;
+using wire::vlan_view;
 
 /// Bytes no decoder claimed: application data, an unknown protocol, padding, a fragment's payload.
 struct payload_view {
@@ -35,9 +51,9 @@ struct payload_view {
 };
 
 /// A decoded layer's typed view; the alternative says which protocol it is.
-using layer_view = std::variant<payload_view, ethernet_view, vlan_view, sll_view, null_view, ppp_view, arp_view,
-                                ipv4_view, ipv6_view, ipv6_ext_view, icmp_view, icmpv6_view, udp_view, tcp_view,
-                                dns::message_view>;
+using layer_view =
+    std::variant<payload_view, ethernet_view, vlan_view, sll_view, null_view, ppp_view, arp_view, ipv4_view,
+                 ipv6_view, ipv6_ext_view, icmp_view, icmpv6_view, udp_view, tcp_view, dns::message_view>;
 
 /// One layer: its view, where it starts in the frame, and the first problem noted on it
 /// (codec_errc{} when none): bad_checksum, bad_length (a length field disagrees with the bytes; decoding
@@ -87,11 +103,12 @@ private:
 /// (RFC 1035 §4.2.2; a segment of a larger stream stays data), is decoded as a DNS message layer; one that
 /// does not parse stays a payload layer with the parser's reason as its issue.
 /// Never reads outside frame, never allocates, never throws. Thread-safe on distinct outputs.
-void decode_frame(bytes_view frame, link_type link, decoded_frame& out, bool verify_checksums = true) noexcept;
+void decode_frame(bytes_view frame, link_type link, decoded_frame& out,
+                  bool verify_checksums = true) noexcept;
 
 /// The short protocol name of a layer ("eth", "vlan", "sll", "null", "ppp", "arp", "ip", "ipv6",
 /// "ipv6.hopopts"/"ipv6.routing"/"ipv6.fragment"/"ipv6.dstopts"/"ipv6.ext", "icmp", "icmpv6", "udp",
 /// "tcp", "dns", "data"); the names match Wireshark's protocol filter names.
 std::string_view layer_name(const layer_view& view) noexcept;
 
-}  // namespace sockit::wire
+}  // namespace sockit::dissect

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 // dns_summary: a DNS message in one line, in the spirit of tcpdump -nn (RFC 1035 §4.1 header and records).
-#include "dns_summary.hpp"
+#include "sockit/dissect/dns_summary.hpp"
 
 #include <string>
 #include <string_view>
 
-#include "put_text.hpp"
+#include "sockit/dissect/put_text.hpp"
 #include "sockit/dns/presentation.hpp"
 #include "sockit/dns/rcode.hpp"
 #include "sockit/dns/rr_type.hpp"
 
-namespace sockit::cli {
+namespace sockit::dissect {
 namespace {
 
 // Items (questions, answers) are written while the line is shorter than this; one item is at most a
@@ -27,8 +27,9 @@ char* put_type(char* p, dns::rr_type t) {
 
 // tcpdump's names for the header RCODEs; the rest (EDNS's extended codes) as dig names them.
 char* put_rcode(char* p, dns::rcode rc) {
-    static constexpr std::string_view names[] = {"NoError",  "FormErr", "ServFail", "NXDomain", "NotImp", "Refused",
-                                                 "YXDomain", "YXRRSet", "NXRRSet",  "NotAuth",  "NotZone"};
+    static constexpr std::string_view names[] = {"NoError", "FormErr", "ServFail", "NXDomain",
+                                                 "NotImp",  "Refused", "YXDomain", "YXRRSet",
+                                                 "NXRRSet", "NotAuth", "NotZone"};
     auto n = static_cast<std::size_t>(rc);
     return n < std::size(names) ? put_s(p, names[n]) : put_s(p, dns::to_string(rc));
 }
@@ -50,8 +51,10 @@ char* put_rdata(char* p, const dns::record_view& r) {
             break;
         case dns::rr_type::cname:
         case dns::rr_type::ns:
-        case dns::rr_type::ptr: return put_name_at(p, r.message, r.rdata_offset);
-        default: break;
+        case dns::rr_type::ptr:
+            return put_name_at(p, r.message, r.rdata_offset);
+        default:
+            break;
     }
     auto typed = r.rdata();  // cannot fail on a parsed message
     if (!typed) return put_s(p, "?");
@@ -130,4 +133,4 @@ char* put_dns_summary(char* p, const dns::message_view& m) {
     return p;
 }
 
-}  // namespace sockit::cli
+}  // namespace sockit::dissect

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// build_spec: the layer-stack syntax of `sockit build` ("eth(...)/ipv4(...)/udp(...)/dns(...); ..."),
+// built_packet: the packets of a `sockit build` layer spec ("eth(...)/ipv4(...)/udp(...)/dns(...); ..."),
 // parsed into wire packet builders and built into bytes.
 #pragma once
 
@@ -11,31 +11,25 @@
 
 #include "sockit/core/bytes.hpp"
 #include "sockit/core/result.hpp"
+#include "sockit/packet_spec/spec_error.hpp"
 #include "sockit/wire/link_type.hpp"
 
-namespace sockit::cli {
-
-/// Where and why a spec is wrong: the offending token, its byte offset in the spec, and the reason.
-struct spec_error {
-    std::size_t offset = 0;
-    std::string token;
-    std::string why;
-};
+namespace sockit::packet_spec {
 
 /// One built packet.
 struct built_packet {
     std::optional<wire::link_type> link;  ///< from the first layer: eth, ppp, ipv4/ipv6 (raw); none otherwise
     byte_buffer bytes;
-    std::vector<std::string> layers;      ///< layer names as written, outermost first
-    std::size_t offset = 0;               ///< where the packet starts in the spec
+    std::vector<std::string> layers;  ///< layer names as written (lower case), outermost first
+    std::size_t offset = 0;           ///< where the packet starts in the spec
 };
 
 /// Parses spec and builds every packet in it (';' separates packets, '/' layers, "name(key=value,...)"
 /// a layer). Lengths, next-protocol fields and checksums are filled in unless given.
-/// Errors: spec_error naming the token and its offset. Allocates; no I/O.
+/// Errors: spec_error naming the token and its offset. Allocates; no I/O; thread-safe.
 result<std::vector<built_packet>, spec_error> build_packets(std::string_view spec);
 
-/// The layers and fields build_packets() accepts, one line per layer, for --help.
-std::string_view spec_reference();
+/// The layers and fields build_packets() accepts, for --help.
+std::string_view spec_reference() noexcept;
 
-}  // namespace sockit::cli
+}  // namespace sockit::packet_spec

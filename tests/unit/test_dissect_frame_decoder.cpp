@@ -12,11 +12,12 @@
 
 #include "guarded_buffer.hpp"
 #include "sockit/core/byte_order.hpp"
-#include "sockit/wire/frame_decoder.hpp"
+#include "sockit/dissect/frame_decoder.hpp"
 #include "sockit/wire/option_cursor.hpp"
 
 using namespace sockit;
 using namespace sockit::wire;
+using namespace sockit::dissect;
 
 namespace {
 
@@ -40,7 +41,8 @@ capture read_pcap(const std::string& path) {
         std::size_t len = le32(at + 8);
         at += 16;
         if (at + len > d.size()) break;
-        c.frames.emplace_back(d.begin() + static_cast<std::ptrdiff_t>(at), d.begin() + static_cast<std::ptrdiff_t>(at + len));
+        c.frames.emplace_back(d.begin() + static_cast<std::ptrdiff_t>(at),
+                              d.begin() + static_cast<std::ptrdiff_t>(at + len));
         at += len;
     }
     return c;
@@ -122,13 +124,13 @@ struct golden_file {
     link_type link;
 };
 const golden_file golden_files[] = {
-    {"golden_eth.pcap", link_type::ethernet},    // every protocol over Ethernet, VLANs, ARP
-    {"golden_raw.pcap", link_type::raw},         // the same network packets without a link layer
-    {"golden_ppp.pcap", link_type::ppp},         // DLT_PPP with address/control
-    {"golden_sll.pcap", link_type::linux_sll},   // Linux cooked v1
-    {"golden_sll2.pcap", link_type::linux_sll2}, // Linux cooked v2
-    {"golden_null.pcap", link_type::null},       // BSD loopback, little-endian family
-    {"golden_loop.pcap", link_type::loop},       // OpenBSD loopback, network-order family
+    {"golden_eth.pcap", link_type::ethernet},     // every protocol over Ethernet, VLANs, ARP
+    {"golden_raw.pcap", link_type::raw},          // the same network packets without a link layer
+    {"golden_ppp.pcap", link_type::ppp},          // DLT_PPP with address/control
+    {"golden_sll.pcap", link_type::linux_sll},    // Linux cooked v1
+    {"golden_sll2.pcap", link_type::linux_sll2},  // Linux cooked v2
+    {"golden_null.pcap", link_type::null},        // BSD loopback, little-endian family
+    {"golden_loop.pcap", link_type::loop},        // OpenBSD loopback, network-order family
 };
 
 std::string stack(const decoded_frame& f) {
@@ -140,7 +142,7 @@ std::string stack(const decoded_frame& f) {
     return s;
 }
 
-TEST(WireDecoder, GoldenFilesDecodeToTheExpectedStacks) {
+TEST(DissectFrameDecoder, GoldenFilesDecodeToTheExpectedStacks) {
     // Spot checks of frames whose stacks are known from make_golden.py (index: expected stack, issue).
     struct row {
         std::size_t index;
@@ -148,27 +150,27 @@ TEST(WireDecoder, GoldenFilesDecodeToTheExpectedStacks) {
         codec_errc issue;  // on any layer
     };
     const row eth_rows[] = {
-        {0, "eth/ip/udp/dns", {}},                               // DNS query over UDP
-        {2, "eth/ip/tcp", {}},                                   // SYN with options
-        {4, "eth/ip/tcp/data", {}},                              // data segment with SACK
-        {10, "eth/ip/icmp", {}},                                 // unreachable, quoted datagram in the body
-        {13, "eth/ip/udp/data", {}},                             // IPv4 options
-        {15, "eth/ip/data", {}},                                 // unknown protocol
-        {21, "eth/ipv6/icmpv6", {}},                             // router advertisement with options
-        {27, "eth/ipv6/ipv6.hopopts/udp/data", {}},              // hop-by-hop
-        {29, "eth/ipv6/ipv6.routing/udp/data", {}},              // routing header (checksum to final dst)
-        {30, "eth/ipv6/ipv6.hopopts/ipv6.dstopts/icmpv6", {}},   // two extension headers
-        {31, "eth/ip/udp/data", {}},                             // first IPv4 fragment
-        {32, "eth/ip/data", {}},                                 // middle IPv4 fragment
-        {34, "eth/ipv6/ipv6.fragment/udp/data", {}},             // first IPv6 fragment
-        {35, "eth/ipv6/ipv6.fragment/data", {}},                 // last IPv6 fragment
-        {36, "eth/ip/udp/data", codec_errc::bad_checksum},       // bad IPv4 header checksum
-        {37, "eth/ip/udp/data", codec_errc::bad_checksum},       // bad UDP checksum
-        {38, "eth/ip/tcp/data", codec_errc::bad_checksum},       // bad TCP checksum
-        {39, "eth/arp", {}},                                     // ARP request
-        {41, "eth/vlan/ip/udp", {}},                             // 802.1Q
-        {42, "eth/vlan/vlan/ipv6/icmpv6", {}},                   // 802.1ad + 802.1Q
-        {44, "eth/data", {}},                                    // local experimental EtherType
+        {0, "eth/ip/udp/dns", {}},                              // DNS query over UDP
+        {2, "eth/ip/tcp", {}},                                  // SYN with options
+        {4, "eth/ip/tcp/data", {}},                             // data segment with SACK
+        {10, "eth/ip/icmp", {}},                                // unreachable, quoted datagram in the body
+        {13, "eth/ip/udp/data", {}},                            // IPv4 options
+        {15, "eth/ip/data", {}},                                // unknown protocol
+        {21, "eth/ipv6/icmpv6", {}},                            // router advertisement with options
+        {27, "eth/ipv6/ipv6.hopopts/udp/data", {}},             // hop-by-hop
+        {29, "eth/ipv6/ipv6.routing/udp/data", {}},             // routing header (checksum to final dst)
+        {30, "eth/ipv6/ipv6.hopopts/ipv6.dstopts/icmpv6", {}},  // two extension headers
+        {31, "eth/ip/udp/data", {}},                            // first IPv4 fragment
+        {32, "eth/ip/data", {}},                                // middle IPv4 fragment
+        {34, "eth/ipv6/ipv6.fragment/udp/data", {}},            // first IPv6 fragment
+        {35, "eth/ipv6/ipv6.fragment/data", {}},                // last IPv6 fragment
+        {36, "eth/ip/udp/data", codec_errc::bad_checksum},      // bad IPv4 header checksum
+        {37, "eth/ip/udp/data", codec_errc::bad_checksum},      // bad UDP checksum
+        {38, "eth/ip/tcp/data", codec_errc::bad_checksum},      // bad TCP checksum
+        {39, "eth/arp", {}},                                    // ARP request
+        {41, "eth/vlan/ip/udp", {}},                            // 802.1Q
+        {42, "eth/vlan/vlan/ipv6/icmpv6", {}},                  // 802.1ad + 802.1Q
+        {44, "eth/data", {}},                                   // local experimental EtherType
     };
     capture c = read_pcap(data_path("golden_eth.pcap"));
     ASSERT_EQ(c.linktype, 1u);
@@ -201,10 +203,11 @@ TEST(WireDecoder, GoldenFilesDecodeToTheExpectedStacks) {
     }
 }
 
-TEST(WireDecoder, DnsOnPort53OverUdpAndTcp) {
+TEST(DissectFrameDecoder, DnsOnPort53OverUdpAndTcp) {
     // A query for example.org/A (RFC 1035 §4.1.1-2): ID 0x1234, RD, one question.
-    const std::vector<std::uint8_t> query = {0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0,  //
-                                             7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 3, 'o', 'r', 'g', 0, 0, 1, 0, 1};
+    const std::vector<std::uint8_t> query = {0x12, 0x34, 0x01, 0x00, 0,   1,   0,   0,   0, 0,   0,   0,  //
+                                             7,    'e',  'x',  'a',  'm', 'p', 'l', 'e', 3, 'o', 'r', 'g',
+                                             0,    0,    1,    0,    1};
     auto be16 = [](std::vector<std::uint8_t>& v, std::size_t n) {
         v.push_back(static_cast<std::uint8_t>(n >> 8));
         v.push_back(static_cast<std::uint8_t>(n));
@@ -226,7 +229,8 @@ TEST(WireDecoder, DnsOnPort53OverUdpAndTcp) {
         u.insert(u.end(), payload.begin(), payload.end());
         return ipv4(17, u);
     };
-    auto tcp = [&](std::uint16_t sport, std::uint16_t dport, std::size_t prefix, const std::vector<std::uint8_t>& payload) {
+    auto tcp = [&](std::uint16_t sport, std::uint16_t dport, std::size_t prefix,
+                   const std::vector<std::uint8_t>& payload) {
         std::vector<std::uint8_t> t;
         be16(t, sport);
         be16(t, dport);
@@ -263,7 +267,7 @@ TEST(WireDecoder, DnsOnPort53OverUdpAndTcp) {
     }
 }
 
-TEST(WireDecoder, EveryTruncationBeforeAGuardPage) {
+TEST(DissectFrameDecoder, EveryTruncationBeforeAGuardPage) {
     sockit::test::guarded_buffer guard(2);  // frames up to 2 pages
     ASSERT_TRUE(guard.ok());
     decoded_frame f;
@@ -285,7 +289,8 @@ TEST(WireDecoder, EveryTruncationBeforeAGuardPage) {
                 // Cutting a good frame never yields a checksum complaint: checksums are verified only
                 // over bytes that were all captured.
                 if (clean) {
-                    for (const auto& l : f.layers()) ASSERT_NE(l.issue, codec_errc::bad_checksum) << g.name << " at " << n;
+                    for (const auto& l : f.layers())
+                        ASSERT_NE(l.issue, codec_errc::bad_checksum) << g.name << " at " << n;
                 }
             }
         }
@@ -294,7 +299,7 @@ TEST(WireDecoder, EveryTruncationBeforeAGuardPage) {
     EXPECT_NE(acc, 0u);
 }
 
-TEST(WireDecoder, RandomBitFlipsBeforeAGuardPage) {
+TEST(DissectFrameDecoder, RandomBitFlipsBeforeAGuardPage) {
     sockit::test::guarded_buffer guard(2);  // frames up to 2 pages
     ASSERT_TRUE(guard.ok());
     decoded_frame f;
@@ -306,7 +311,8 @@ TEST(WireDecoder, RandomBitFlipsBeforeAGuardPage) {
             for (int round = 0; round < 200; ++round) {
                 byte_buffer m = fr;
                 int flips = 1 + static_cast<int>(rng() % 4);
-                for (int i = 0; i < flips && !m.empty(); ++i) m[rng() % m.size()] ^= static_cast<std::uint8_t>(1u << (rng() % 8));
+                for (int i = 0; i < flips && !m.empty(); ++i)
+                    m[rng() % m.size()] ^= static_cast<std::uint8_t>(1u << (rng() % 8));
                 std::size_t n = rng() % 3 == 0 ? rng() % (m.size() + 1) : m.size();
                 bytes_view v = guard.place(bytes_view(m).first(n));
                 // Every link type on every mutated frame: wrong framing must be as safe as right framing.
@@ -320,7 +326,7 @@ TEST(WireDecoder, RandomBitFlipsBeforeAGuardPage) {
     EXPECT_NE(acc, 0u);
 }
 
-TEST(WireDecoder, ViewsRejectShortInputPrecisely) {
+TEST(DissectFrameDecoder, ViewsRejectShortInputPrecisely) {
     // Each view at every length below its minimum: truncated, and never a read past the bytes.
     sockit::test::guarded_buffer guard(2);  // frames up to 2 pages
     ASSERT_TRUE(guard.ok());
@@ -338,7 +344,8 @@ TEST(WireDecoder, ViewsRejectShortInputPrecisely) {
         {"udp 8", 8, [](bytes_view b) { return static_cast<bool>(udp_view::parse(b)); }},
         {"icmp 8", 8, [](bytes_view b) { return static_cast<bool>(icmp_view::parse(b)); }},
         {"icmpv6 4", 4, [](bytes_view b) { return static_cast<bool>(icmpv6_view::parse(b)); }},
-        {"arp 8 (zero-length addresses)", 8, [](bytes_view b) { return static_cast<bool>(arp_view::parse(b)); }},
+        {"arp 8 (zero-length addresses)", 8,
+         [](bytes_view b) { return static_cast<bool>(arp_view::parse(b)); }},
         {"sll 16", 16, [](bytes_view b) { return static_cast<bool>(sll_view::parse_v1(b)); }},
         {"sll2 20", 20, [](bytes_view b) { return static_cast<bool>(sll_view::parse_v2(b)); }},
         {"null 4", 4, [](bytes_view b) { return static_cast<bool>(null_view::parse(b, false)); }},
@@ -375,7 +382,7 @@ TEST(WireDecoder, ViewsRejectShortInputPrecisely) {
     EXPECT_EQ(load_be16(e.value.data()), 0x05b4);
     EXPECT_FALSE(oc.next(e));
     EXPECT_EQ(oc.error(), codec_errc{});  // ended exactly
-    byte_buffer bad{2, 1};  // length below 2
+    byte_buffer bad{2, 1};                // length below 2
     option_cursor ob(bad);
     EXPECT_FALSE(ob.next(e));
     EXPECT_EQ(ob.error(), codec_errc::bad_length);
@@ -386,7 +393,7 @@ TEST(WireDecoder, ViewsRejectShortInputPrecisely) {
     EXPECT_EQ(nc.error(), codec_errc::bad_length);
 }
 
-TEST(WireDecoder, LayerBudgetIsBounded) {
+TEST(DissectFrameDecoder, LayerBudgetIsBounded) {
     // 40 stacked VLAN tags: decoding stops adding layers at the budget and ends with a payload layer.
     byte_buffer fr(12, 0);
     for (int i = 0; i < 40; ++i) {

@@ -2,11 +2,14 @@
 // frame_decoder: the dissection loop: link header, EtherType/PPP/family dispatch, IPv4/IPv6 (extension
 // headers, fragments), transport, DNS on port 53 (RFC 1035 §4.2); issues are noted per layer and decoding
 // goes on where it is safe.
-#include "sockit/wire/frame_decoder.hpp"
+#include "sockit/dissect/frame_decoder.hpp"
 
 #include "sockit/core/byte_order.hpp"
 
-namespace sockit::wire {
+namespace sockit::dissect {
+
+using namespace sockit::wire;
+
 namespace {
 
 // The codec_errc inside an error_code from one of the views' parse() (they only return codec errors).
@@ -86,25 +89,35 @@ public:
                 if (!p) return stop(errc_of(p.error()), cur);
                 if (!push(*p, cur)) return;
                 cur = p->payload();
-                next = p->protocol() == ppp_proto::ipv4 || p->protocol() == ppp_proto::ipv6 ? next_kind::ip_version
-                                                                                              : next_kind::payload;
+                next = p->protocol() == ppp_proto::ipv4 || p->protocol() == ppp_proto::ipv6
+                           ? next_kind::ip_version
+                           : next_kind::payload;
                 break;
             }
             case link_type::raw:
             case link_type::ipv4:
-            case link_type::ipv6: next = next_kind::ip_version; break;
+            case link_type::ipv6:
+                next = next_kind::ip_version;
+                break;
         }
         while (next != next_kind::done) {
             if (cur.empty()) return;
             switch (next) {
-                case next_kind::ethertype: next = after_ethertype(cur, value); break;
-                case next_kind::ip_version: next = ip_by_version(cur, value); break;
-                case next_kind::ip_proto: next = after_ip_proto(cur, value); break;
+                case next_kind::ethertype:
+                    next = after_ethertype(cur, value);
+                    break;
+                case next_kind::ip_version:
+                    next = ip_by_version(cur, value);
+                    break;
+                case next_kind::ip_proto:
+                    next = after_ip_proto(cur, value);
+                    break;
                 case next_kind::payload:
                     application(cur);
                     next = next_kind::done;
                     break;
-                case next_kind::done: break;
+                case next_kind::done:
+                    break;
             }
         }
     }
@@ -131,17 +144,23 @@ private:
                 push(*a, cur);
                 return next_kind::done;  // what follows is link-layer padding
             }
-            case ethertype::ipv4: return ipv4(cur, value);
-            case ethertype::ipv6: return ipv6(cur, value);
-            default: return next_kind::payload;
+            case ethertype::ipv4:
+                return ipv4(cur, value);
+            case ethertype::ipv6:
+                return ipv6(cur, value);
+            default:
+                return next_kind::payload;
         }
     }
 
     next_kind ip_by_version(bytes_view& cur, std::uint32_t& value) noexcept {
         switch (cur[0] >> 4) {
-            case 4: return ipv4(cur, value);
-            case 6: return ipv6(cur, value);
-            default: return stop(codec_errc::bad_version, cur), next_kind::done;
+            case 4:
+                return ipv4(cur, value);
+            case 6:
+                return ipv6(cur, value);
+            default:
+                return stop(codec_errc::bad_version, cur), next_kind::done;
         }
     }
 
@@ -215,7 +234,8 @@ private:
             case ip_proto::icmp: {
                 auto m = icmp_view::parse(cur);
                 if (!m) return stop(codec_errc::truncated, cur), next_kind::done;
-                codec_errc issue = verify_ && whole_ && !m->checksum_ok() ? codec_errc::bad_checksum : codec_errc{};
+                codec_errc issue =
+                    verify_ && whole_ && !m->checksum_ok() ? codec_errc::bad_checksum : codec_errc{};
                 push(*m, cur, issue);
                 return next_kind::done;  // the body (echo data, quoted datagram) stays in the ICMP layer
             }
@@ -252,7 +272,8 @@ private:
                 }
                 if (!push(*u, cur, issue)) return next_kind::done;
                 cur = u->payload();
-                app_ = (u->sport() == dns_port || u->dport() == dns_port) && !fragment_ ? app::dns_udp : app::none;
+                app_ = (u->sport() == dns_port || u->dport() == dns_port) && !fragment_ ? app::dns_udp
+                                                                                        : app::none;
                 return next_kind::payload;
             }
             case ip_proto::tcp: {
@@ -262,13 +283,17 @@ private:
                 if (verify_ && whole_ && !tcp_checksum_ok(*t)) issue = codec_errc::bad_checksum;
                 if (!push(*t, cur, issue)) return next_kind::done;
                 cur = t->payload();
-                app_ = (t->sport() == dns_port || t->dport() == dns_port) && !fragment_ ? app::dns_tcp : app::none;
+                app_ = (t->sport() == dns_port || t->dport() == dns_port) && !fragment_ ? app::dns_tcp
+                                                                                        : app::none;
                 return next_kind::payload;
             }
             case ip_proto::ipv4:
-            case ip_proto::ipv6: return next_kind::ip_version;
-            case ip_proto::no_next: return next_kind::payload;
-            default: return next_kind::payload;
+            case ip_proto::ipv6:
+                return next_kind::ip_version;
+            case ip_proto::no_next:
+                return next_kind::payload;
+            default:
+                return next_kind::payload;
         }
     }
 
@@ -277,7 +302,8 @@ private:
         bytes_view message = cur;
         if (app_ == app::dns_tcp) {
             // One whole message behind its two-byte length, or a piece of a stream we do not reassemble.
-            if (cur.size() < 2 || load_be16(cur.data()) != cur.size() - 2) return (void)push(payload_view{cur}, cur);
+            if (cur.size() < 2 || load_be16(cur.data()) != cur.size() - 2)
+                return (void)push(payload_view{cur}, cur);
             message = cur.subspan(2);
         }
         if (app_ == app::none) return (void)push(payload_view{cur}, cur);
@@ -288,13 +314,17 @@ private:
 
     bool udp_checksum_ok(const udp_view& u) const noexcept {
         if (ip_version_ == 4)
-            return u.checksum_ok_v4(std::span<const std::uint8_t, 4>(src4_, 4), std::span<const std::uint8_t, 4>(dst4_, 4));
-        return u.checksum_ok_v6(std::span<const std::uint8_t, 16>(src6_, 16), std::span<const std::uint8_t, 16>(dst6_, 16));
+            return u.checksum_ok_v4(std::span<const std::uint8_t, 4>(src4_, 4),
+                                    std::span<const std::uint8_t, 4>(dst4_, 4));
+        return u.checksum_ok_v6(std::span<const std::uint8_t, 16>(src6_, 16),
+                                std::span<const std::uint8_t, 16>(dst6_, 16));
     }
     bool tcp_checksum_ok(const tcp_view& t) const noexcept {
         if (ip_version_ == 4)
-            return t.checksum_ok_v4(std::span<const std::uint8_t, 4>(src4_, 4), std::span<const std::uint8_t, 4>(dst4_, 4));
-        return t.checksum_ok_v6(std::span<const std::uint8_t, 16>(src6_, 16), std::span<const std::uint8_t, 16>(dst6_, 16));
+            return t.checksum_ok_v4(std::span<const std::uint8_t, 4>(src4_, 4),
+                                    std::span<const std::uint8_t, 4>(dst4_, 4));
+        return t.checksum_ok_v6(std::span<const std::uint8_t, 16>(src6_, 16),
+                                std::span<const std::uint8_t, 16>(dst6_, 16));
     }
 
     bytes_view frame_;
@@ -309,7 +339,7 @@ private:
     bool whole_ = false;     // the innermost IP packet was captured whole and is not a fragment
     bool fragment_ = false;  // the innermost IP packet is a first fragment (more fragments follow)
     enum class app { none, dns_udp, dns_tcp };
-    app app_ = app::none;    // what the transport's ports say its payload is
+    app app_ = app::none;  // what the transport's ports say its payload is
 };
 
 }  // namespace
@@ -338,7 +368,9 @@ std::string_view layer_name(const layer_view& view) noexcept {
         std::string_view operator()(const payload_view&) const noexcept { return "data"; }
         std::string_view operator()(const ethernet_view&) const noexcept { return "eth"; }
         std::string_view operator()(const vlan_view&) const noexcept { return "vlan"; }
-        std::string_view operator()(const sll_view& s) const noexcept { return s.version() == 1 ? "sll" : "sll2"; }
+        std::string_view operator()(const sll_view& s) const noexcept {
+            return s.version() == 1 ? "sll" : "sll2";
+        }
         std::string_view operator()(const null_view&) const noexcept { return "null"; }
         std::string_view operator()(const ppp_view&) const noexcept { return "ppp"; }
         std::string_view operator()(const arp_view&) const noexcept { return "arp"; }
@@ -346,11 +378,16 @@ std::string_view layer_name(const layer_view& view) noexcept {
         std::string_view operator()(const ipv6_view&) const noexcept { return "ipv6"; }
         std::string_view operator()(const ipv6_ext_view& e) const noexcept {
             switch (e.kind()) {
-                case ip_proto::hop_by_hop: return "ipv6.hopopts";
-                case ip_proto::routing: return "ipv6.routing";
-                case ip_proto::fragment: return "ipv6.fragment";
-                case ip_proto::destination: return "ipv6.dstopts";
-                default: return "ipv6.ext";
+                case ip_proto::hop_by_hop:
+                    return "ipv6.hopopts";
+                case ip_proto::routing:
+                    return "ipv6.routing";
+                case ip_proto::fragment:
+                    return "ipv6.fragment";
+                case ip_proto::destination:
+                    return "ipv6.dstopts";
+                default:
+                    return "ipv6.ext";
             }
         }
         std::string_view operator()(const icmp_view&) const noexcept { return "icmp"; }
@@ -362,4 +399,4 @@ std::string_view layer_name(const layer_view& view) noexcept {
     return std::visit(namer{}, view);
 }
 
-}  // namespace sockit::wire
+}  // namespace sockit::dissect

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+// summarize_ip: the line's network part: IPv4 (RFC 791) or IPv6 (RFC 8200) endpoints with the transport's
+// ports, then the transport's summarizer, or the fragment or unknown protocol when none was decoded.
+#include "sockit/dissect/put_text.hpp"
+#include "summarizers.hpp"
+
+namespace sockit::dissect {
+namespace {
+
+// An address, then ".PORT" when the transport has ports (port < 0: it has none).
+template <class PutAddress>
+char* put_endpoint(char* p, PutAddress put_address, int port) noexcept {
+    p = put_address(p);
+    if (port >= 0) {
+        *p++ = '.';
+        p = put_u(p, static_cast<std::uint64_t>(port));
+    }
+    return p;
+}
+
+// No transport header was decoded: a later fragment, or a protocol the decoder does not know.
+char* put_ip_payload(char* p, const frame_outline& o) noexcept {
+    const wire::ipv4_view* ip4 = o.ip4;
+    const ipv6_ext_view* frag6 = o.frag6;
+    const bool later_fragment = (ip4 != nullptr && ip4->fragment_offset() != 0) ||
+                                (frag6 != nullptr && frag6->fragment_offset() != 0);
+    const std::size_t len = ip4 != nullptr ? ip4->payload().size() : o.ip6->payload().size();
+    if (later_fragment) {
+        p = put_s(p, "frag id ");
+        p = put_u(p, ip4 != nullptr ? ip4->id() : frag6->identification());
+        p = put_s(p, ", offset ");
+        p = put_u(p, ip4 != nullptr ? std::uint32_t{ip4->fragment_offset()} * 8u
+                                    : std::uint32_t{frag6->fragment_offset()} * 8u);
+        if (ip4 != nullptr ? ip4->more_fragments() : frag6->more_fragments()) p = put_s(p, "+");
+    } else {
+        p = put_s(p, "ip-proto-");
+        p = put_u(p, ip4 != nullptr ? ip4->protocol() : o.ip6->next_header());
+    }
+    p = put_s(p, ", length ");
+    return put_u(p, len);
+}
+
+// The transport's summarizer, picked by the transport layer's protocol.
+struct transport_summarizer {
+    char* p;
+    const frame_outline& o;
+    char* operator()(const tcp_view& t) const { return put_tcp_summary(p, t, o.dns); }
+    char* operator()(const udp_view& u) const { return put_udp_summary(p, u, o.dns); }
+    char* operator()(const icmp_view& m) const { return put_icmp_summary(p, m); }
+    char* operator()(const icmpv6_view& m) const { return put_icmpv6_summary(p, m); }
+    template <class Other>
+    char* operator()(const Other&) const {
+        return put_ip_payload(p, o);
+    }
+};
+
+}  // namespace
+
+char* put_ip_summary(char* p, const frame_outline& o) {
+    int sport = -1;
+    int dport = -1;
+    if (o.transport != nullptr) {
+        if (const auto* t = std::get_if<tcp_view>(o.transport)) {
+            sport = t->sport();
+            dport = t->dport();
+        } else if (const auto* u = std::get_if<udp_view>(o.transport)) {
+            sport = u->sport();
+            dport = u->dport();
+        }
+    }
+    if (o.ip4 != nullptr) {
+        p = put_s(p, "IP ");
+        p = put_endpoint(
+            p, [&](char* q) { return put_ip4(q, o.ip4->src()); }, sport);
+        p = put_s(p, " > ");
+        p = put_endpoint(
+            p, [&](char* q) { return put_ip4(q, o.ip4->dst()); }, dport);
+    } else {
+        p = put_s(p, "IP6 ");
+        p = put_endpoint(
+            p, [&](char* q) { return put_ip6(q, o.ip6->src()); }, sport);
+        p = put_s(p, " > ");
+        p = put_endpoint(
+            p, [&](char* q) { return put_ip6(q, o.ip6->dst()); }, dport);
+    }
+    p = put_s(p, ": ");
+    if (o.transport == nullptr) return put_ip_payload(p, o);
+    return std::visit(transport_summarizer{p, o}, *o.transport);
+}
+
+}  // namespace sockit::dissect
