@@ -7,8 +7,8 @@
 #include <chrono>
 #include <memory>
 #include <string>
-#include <thread>
 
+#include "inetd_test_server.hpp"
 #include "sockit/inetd/service_request.hpp"
 #include "sockit/serve/server.hpp"
 #include "sockit/services/chargen_service.hpp"
@@ -19,26 +19,13 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// Every listener of `requests` on 127.0.0.1 (ports from the kernel), served on a thread until destruction.
-struct inetd_server {
-    std::unique_ptr<serve::server> srv;
-    std::thread thread;
-    explicit inetd_server(const std::vector<service_request>& requests) {
-        auto listeners = make_listeners(requests, {}, {ip_address::parse("127.0.0.1").value(), false});
-        EXPECT_TRUE(listeners) << listeners.error();
-        serve::server_options o;
-        o.model = serve::server_model::epoll;
-        auto s = serve::server::create(o, std::move(*listeners));
-        EXPECT_TRUE(s) << s.error().message();
-        srv = std::move(*s);
-        thread = std::thread([this] { (void)srv->run(); });
-    }
-    ~inetd_server() {
-        srv->request_stop();
-        thread.join();
-    }
-    endpoint at(std::size_t i) const { return srv->listeners().at(i).local; }
-};
+// Every listener of `requests` on 127.0.0.1 (ports from the kernel), served by the engine on a thread.
+test::engine_thread inetd_server(const std::vector<service_request>& requests) {
+    auto listeners = make_listeners(requests, {}, {ip_address::parse("127.0.0.1").value(), false});
+    EXPECT_TRUE(listeners) << listeners.error();
+    return test::engine_thread(test::epoll_options(),
+                               listeners ? std::move(*listeners) : std::vector<serve::listener_spec>{});
+}
 
 // Reads from `s` until `want` bytes, EOF or 5 s.
 std::string read_some(socket& s, std::size_t want) {
@@ -55,10 +42,11 @@ std::string read_some(socket& s, std::size_t want) {
 }
 
 TEST(ServiceAdapter, StreamsAndDatagramsThroughTheEngine) {
-    inetd_server server({{"echo", serve::transport::tcp, {}, std::uint16_t{0}},
-                         {"chargen", serve::transport::tcp, {}, std::uint16_t{0}},
-                         {"qotd", serve::transport::udp, {}, std::uint16_t{0}},
-                         {"finger", {}, {}, std::uint16_t{0}}});
+    auto server = inetd_server({{"echo", serve::transport::tcp, {}, std::uint16_t{0}},
+                                {"chargen", serve::transport::tcp, {}, std::uint16_t{0}},
+                                {"qotd", serve::transport::udp, {}, std::uint16_t{0}},
+                                {"finger", {}, {}, std::uint16_t{0}}});
+    ASSERT_TRUE(server.srv);
 
     auto echo = socket::open(AF_INET, SOCK_STREAM);
     ASSERT_TRUE(echo && echo->connect(server.at(0), 5000ms));

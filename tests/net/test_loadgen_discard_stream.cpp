@@ -9,6 +9,7 @@
 #include <memory>
 #include <thread>
 
+#include "inetd_test_server.hpp"
 #include "sockit/inetd/service_adapter.hpp"
 #include "sockit/loadgen/discard_stream.hpp"
 #include "sockit/serve/server.hpp"
@@ -29,24 +30,21 @@ TEST(DiscardStream, BytesSentAreBytesRead) {
     l.service = "discard";
     l.address = loopback();
     l.make_stream = inetd::stream_factory_for(std::make_shared<services::discard_service>());
-    serve::server_options o;
-    o.model = serve::server_model::epoll;
+    auto o = test::epoll_options();
     o.on_connection_end = [&](const serve::connection_record& r) {
         read_by_server += r.bytes_in;
         ++finished;
     };
-    auto srv = serve::server::create(o, {l});
-    ASSERT_TRUE(srv) << srv.error().message();
-    std::thread runner([&] { (void)(*srv)->run(); });
+    test::engine_thread server(o, {l});
+    ASSERT_TRUE(server.srv);
 
     discard_stream_settings s;
-    s.targets = {(*srv)->listeners().at(0).local};
+    s.targets = {server.at(0)};
     s.write_size = 1000;
     s.duration = 200ms;
     auto ran = run_discard_stream(s);
     for (int i = 0; i < 200 && finished.load() == 0; ++i) std::this_thread::sleep_for(10ms);  // at most 2 s
-    (*srv)->request_stop();
-    runner.join();
+    server.stop();
 
     ASSERT_TRUE(ran) << ran.error().what << ": " << ran.error().why.message();
     const auto& r = *ran;

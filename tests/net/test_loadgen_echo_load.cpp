@@ -6,8 +6,8 @@
 
 #include <chrono>
 #include <memory>
-#include <thread>
 
+#include "inetd_test_server.hpp"
 #include "sockit/inetd/service_adapter.hpp"
 #include "sockit/loadgen/echo_load.hpp"
 #include "sockit/serve/server.hpp"
@@ -35,28 +35,14 @@ private:
     std::uint64_t seen_ = 0;
 };
 
-// An engine server with one TCP listener on 127.0.0.1, run on a thread; stops and joins on destruction.
-struct echo_server {
-    std::unique_ptr<serve::server> srv;
-    std::thread thread;
-    explicit echo_server(serve::stream_factory make) {
-        serve::listener_spec l;
-        l.service = "echo";
-        l.address = loopback();
-        l.make_stream = std::move(make);
-        serve::server_options o;
-        o.model = serve::server_model::epoll;
-        auto s = serve::server::create(o, {l});
-        EXPECT_TRUE(s) << s.error().message();
-        srv = std::move(*s);
-        thread = std::thread([this] { (void)srv->run(); });
-    }
-    ~echo_server() {
-        srv->request_stop();
-        thread.join();
-    }
-    endpoint address() const { return srv->listeners().at(0).local; }
-};
+// One TCP listener on 127.0.0.1 run by the engine.
+test::engine_thread echo_server(serve::stream_factory make) {
+    serve::listener_spec l;
+    l.service = "echo";
+    l.address = loopback();
+    l.make_stream = std::move(make);
+    return test::engine_thread(test::epoll_options(), {l});
+}
 
 echo_load_settings settings_for(endpoint target) {
     echo_load_settings s;
@@ -70,11 +56,12 @@ echo_load_settings settings_for(endpoint target) {
 }
 
 TEST(EchoLoad, CountsCheckedRoundTrips) {
-    echo_server server(inetd::stream_factory_for(std::make_shared<services::echo_service>()));
-    auto ran = run_echo_load(settings_for(server.address()));
+    auto server = echo_server(inetd::stream_factory_for(std::make_shared<services::echo_service>()));
+    ASSERT_TRUE(server.srv);
+    auto ran = run_echo_load(settings_for(server.at(0)));
     ASSERT_TRUE(ran) << ran.error().what << ": " << ran.error().why.message();
     const auto& r = *ran;
-    EXPECT_EQ(r.target, server.address());
+    EXPECT_EQ(r.target, server.at(0));
     EXPECT_EQ(r.round_trips, 400u);  // stops exactly at -n
     EXPECT_EQ(r.bytes, 400u * 300u);
     EXPECT_EQ(r.latency.count(), 400u);
@@ -89,8 +76,9 @@ TEST(EchoLoad, CountsCheckedRoundTrips) {
 }
 
 TEST(EchoLoad, CatchesAWrongEcho) {
-    echo_server server([] { return std::make_unique<corrupting_echo>(); });
-    auto s = settings_for(server.address());
+    auto server = echo_server([] { return std::make_unique<corrupting_echo>(); });
+    ASSERT_TRUE(server.srv);
+    auto s = settings_for(server.at(0));
     s.connections = 1;
     s.max_round_trips = 20;
     auto ran = run_echo_load(s);
