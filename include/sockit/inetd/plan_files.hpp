@@ -37,6 +37,7 @@ public:
     /// in directory order. System accounts are never listed. An unreadable directory lists nobody.
     [[nodiscard]] std::vector<std::string> users(std::size_t max) const override;
 
+    /// The options it was made with.
     [[nodiscard]] const options& config() const noexcept { return opts_; }
 
 private:
