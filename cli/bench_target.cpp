@@ -3,10 +3,10 @@
 #include "bench_target.hpp"
 
 #include <fmt/format.h>
-#include <sys/resource.h>
 
 #include "exit_code.hpp"
 #include "output.hpp"
+#include "sockit/loadgen/descriptor_limit.hpp"
 #include "sockit/sock/gai_errc.hpp"
 #include "sockit/sock/resolver.hpp"
 
@@ -30,20 +30,16 @@ result<std::vector<endpoint>, int> resolve_bench_targets(std::string_view cmd, c
 }
 
 result<void, int> ensure_descriptors(std::string_view cmd, std::size_t descriptors) {
-    rlimit lim{};
-    if (::getrlimit(RLIMIT_NOFILE, &lim) != 0) return {};  // cannot tell: let EMFILE speak later
-    if (lim.rlim_cur == RLIM_INFINITY || lim.rlim_cur >= descriptors) return {};
-    if (lim.rlim_max != RLIM_INFINITY && lim.rlim_max < descriptors) {
+    auto room = loadgen::ensure_descriptors(descriptors);
+    if (room) return {};
+    if (room.error().code) {
+        print_error(cmd, "raising RLIMIT_NOFILE", room.error().code.message());
+    } else {
         print_error(cmd, fmt::format("{} descriptors", descriptors),
-                    fmt::format("the hard RLIMIT_NOFILE is {} (raise it with ulimit -Hn as root)", lim.rlim_max));
-        return fail(int{exit_code::os_error});
+                    fmt::format("the hard RLIMIT_NOFILE is {} (raise it with ulimit -Hn as root)",
+                                room.error().hard_limit));
     }
-    lim.rlim_cur = lim.rlim_max;
-    if (::setrlimit(RLIMIT_NOFILE, &lim) != 0) {
-        print_error(cmd, "raising RLIMIT_NOFILE", std::error_code(errno, std::system_category()).message());
-        return fail(int{exit_code::os_error});
-    }
-    return {};
+    return fail(int{exit_code::os_error});
 }
 
 }  // namespace sockit::cli

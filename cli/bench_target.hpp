@@ -17,8 +17,8 @@ namespace sockit::cli {
 result<std::vector<endpoint>, int> resolve_bench_targets(std::string_view cmd, const std::string& host,
                                                          const std::string& port);
 
-/// Makes room for `descriptors` open files: raises the soft RLIMIT_NOFILE up to the hard one when needed
-/// (a process-wide change, hence here in cli/). On failure prints why and returns exit code 71.
+/// Makes room for `descriptors` open files (loadgen::ensure_descriptors: a process-wide change, asked for
+/// here in cli/). On failure prints why and returns exit code 71.
 result<void, int> ensure_descriptors(std::string_view cmd, std::size_t descriptors);
 
 }  // namespace sockit::cli

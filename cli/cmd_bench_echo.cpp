@@ -6,11 +6,11 @@
 #include <iostream>
 
 #include "app.hpp"
-#include "bench_echo.hpp"
 #include "bench_target.hpp"
 #include "command.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
+#include "sockit/loadgen/echo_load.hpp"
 
 namespace sockit::cli {
 namespace {
@@ -41,9 +41,12 @@ std::string human_rate(double bytes_per_s) {
 int run_bench_echo(std::span<char*> args) {
     auto app = make_app(
         "bench echo",
-        "Load any TCP echo server (RFC 862): CONNS connections on one epoll loop, each keeping one message of\n"
-        "SIZE bytes in flight and checking that every echoed byte is the one it sent. Measures for -d seconds\n"
-        "(or until -n round trips) once every connection is up and --warmup has passed; prints round trips/s,\n"
+        "Load any TCP echo server (RFC 862): CONNS connections on one epoll loop, each keeping one message "
+        "of\n"
+        "SIZE bytes in flight and checking that every echoed byte is the one it sent. Measures for -d "
+        "seconds\n"
+        "(or until -n round trips) once every connection is up and --warmup has passed; prints round "
+        "trips/s,\n"
         "echoed bytes/s, latency percentiles, errors (echoes that differed), and connections that failed or\n"
         "stalled (completed no round trip: a server that serves one client at a time). SIGINT (Ctrl-C) or\n"
         "SIGTERM ends the measurement early and prints it. Exit codes: 0 ok,\n"
@@ -62,18 +65,23 @@ int run_bench_echo(std::span<char*> args) {
     app->add_option("host", host, "the echo server's address or name")->required();
     app->add_option("port", port, "its TCP port (or service name)")->required();
     app->add_option("-c,--connections", conns, "concurrent connections, each with one message in flight")
-        ->capture_default_str()->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
     app->add_option("-s,--size", size, "bytes per message (K and M suffixes: 1024, 1048576)")
-        ->capture_default_str()->transform(CLI::AsSizeValue(false))
+        ->capture_default_str()
+        ->transform(CLI::AsSizeValue(false))
         ->check(CLI::Range(std::size_t{1}, std::size_t{16} << 20));
     app->add_option("-d,--duration", duration, "seconds to measure")
-        ->capture_default_str()->check(CLI::Range(0.001, 86400.0));
+        ->capture_default_str()
+        ->check(CLI::Range(0.001, 86400.0));
     app->add_option("-n,--round-trips", max_round_trips, "stop after this many measured round trips")
         ->check(CLI::Range(std::uint64_t{1}, ~std::uint64_t{0}));
     app->add_option("--warmup", warmup, "seconds of load before measuring")
-        ->capture_default_str()->check(CLI::Range(0.0, 3600.0));
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 3600.0));
     app->add_option("--connect-timeout", connect_timeout, "seconds allowed to connect them all")
-        ->capture_default_str()->check(CLI::Range(0.001, 3600.0));
+        ->capture_default_str()
+        ->check(CLI::Range(0.001, 3600.0));
     app->add_flag("--json", json, "one JSON document (keys: see README)");
     if (auto done = parse(*app, args)) return *done;
 
@@ -82,7 +90,7 @@ int run_bench_echo(std::span<char*> args) {
     if (!targets) return targets.error();
     if (auto room = ensure_descriptors(cmd, conns + 64); !room) return room.error();
 
-    echo_load_settings s;
+    loadgen::echo_load_settings s;
     s.targets = std::move(*targets);
     s.connections = conns;
     s.message_size = size;
@@ -92,7 +100,7 @@ int run_bench_echo(std::span<char*> args) {
     s.connect_phase = seconds_to_ns(connect_timeout);
     s.stop_on_interrupt = true;  // Ctrl-C ends the measurement and still prints it
 
-    auto ran = run_echo_load(s);
+    auto ran = loadgen::run_echo_load(s);
     if (!ran) {
         const auto& f = ran.error();
         print_error(cmd, f.what, f.why.message());
@@ -105,7 +113,9 @@ int run_bench_echo(std::span<char*> args) {
     const auto& lat = r.latency;
 
     if (json) {
-        auto opt_string = [](const std::string& v) { return v.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v); };
+        auto opt_string = [](const std::string& v) {
+            return v.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(v);
+        };
         print_json({
             {"target", r.target.to_string()},
             {"connections", conns},
@@ -130,25 +140,27 @@ int run_bench_echo(std::span<char*> args) {
             {"interrupted", r.interrupted},
         });
     } else {
-        std::cout << fmt::format("{}: {} connections, {}-byte messages, {:.2f} s measured{}\n", r.target.to_string(),
-                                 conns, size, secs, r.interrupted ? " (interrupted)" : "");
+        std::cout << fmt::format("{}: {} connections, {}-byte messages, {:.2f} s measured{}\n",
+                                 r.target.to_string(), conns, size, secs,
+                                 r.interrupted ? " (interrupted)" : "");
         std::cout << fmt::format("round trips  {:.0f}/s ({} in {:.2f} s)\n", rps, r.round_trips, secs);
         std::cout << fmt::format("throughput   {} echoed\n", human_rate(bps));
         if (lat.count() > 0)
-            std::cout << fmt::format("latency      p50 {}, p90 {}, p99 {}, max {}\n", human_duration(lat.percentile(0.5)),
-                                     human_duration(lat.percentile(0.9)), human_duration(lat.percentile(0.99)),
-                                     human_duration(lat.max()));
+            std::cout << fmt::format("latency      p50 {}, p90 {}, p99 {}, max {}\n",
+                                     human_duration(lat.percentile(0.5)), human_duration(lat.percentile(0.9)),
+                                     human_duration(lat.percentile(0.99)), human_duration(lat.max()));
         else
             std::cout << "latency      (no round trip measured)\n";
         std::cout << fmt::format("errors       {}\n", r.errors);
-        std::cout << fmt::format("connections  {} connected, {} failed, {} stalled\n", r.connected, r.failed, r.stalled);
+        std::cout << fmt::format("connections  {} connected, {} failed, {} stalled\n", r.connected, r.failed,
+                                 r.stalled);
         std::cout.flush();
     }
 
     if (r.errors > 0) {
         print_error(cmd, r.target.to_string(),
-                    fmt::format("{} echo{} differed from what was sent (first: {})", r.errors, r.errors == 1 ? "" : "es",
-                                r.first_error));
+                    fmt::format("{} echo{} differed from what was sent (first: {})", r.errors,
+                                r.errors == 1 ? "" : "es", r.first_error));
         return exit_code::data_error;
     }
     if (r.failed > 0 || (!r.measured && !r.interrupted)) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// `sockit serve`: the classic Internet services (RFC 862-868) as one inetd-like daemon, under any concurrency model.
+// `sockit serve`: the classic Internet services (RFC 862-868) as one inetd-like daemon, under any concurrency
+// model.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <charconv>
 #include <iostream>
@@ -12,7 +12,8 @@
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "serve_run.hpp"
-#include "serve_services.hpp"
+#include "sockit/inetd/service_request.hpp"
+#include "sockit/inetd/service_table.hpp"
 #include "sockit/serve/privileges.hpp"
 #include "sockit/serve/server.hpp"
 
@@ -22,15 +23,8 @@ namespace {
 using serve::transport;
 
 /// One positional argument: SERVICE[/tcp|/udp][=[ADDR:]PORT].
-struct serve_arg {
-    std::string service;
-    std::optional<transport> only;
-    std::optional<endpoint> address;
-    std::optional<std::uint16_t> port;
-};
-
-result<serve_arg, std::string> parse_serve_arg(std::string_view text) {
-    serve_arg a;
+result<inetd::service_request, std::string> parse_serve_arg(std::string_view text) {
+    inetd::service_request a;
     std::string_view head = text;
     std::string_view where;
     if (auto eq = text.find('='); eq != std::string_view::npos) {
@@ -40,9 +34,12 @@ result<serve_arg, std::string> parse_serve_arg(std::string_view text) {
     }
     if (auto slash = head.find('/'); slash != std::string_view::npos) {
         const auto proto = head.substr(slash + 1);
-        if (proto == "tcp") a.only = transport::tcp;
-        else if (proto == "udp") a.only = transport::udp;
-        else return fail(fmt::format("'{}': transport must be tcp or udp", text));
+        if (proto == "tcp")
+            a.only = transport::tcp;
+        else if (proto == "udp")
+            a.only = transport::udp;
+        else
+            return fail(fmt::format("'{}': transport must be tcp or udp", text));
         head = head.substr(0, slash);
     }
     a.service = std::string(head);
@@ -56,26 +53,16 @@ result<serve_arg, std::string> parse_serve_arg(std::string_view text) {
         } else {
             auto ep = endpoint::parse(where);
             if (!ep || !ep->is_ip())
-                return fail(fmt::format("'{}': '{}' is not ADDR:PORT (IPv6 in brackets: [::1]:7)", text, where));
+                return fail(
+                    fmt::format("'{}': '{}' is not ADDR:PORT (IPv6 in brackets: [::1]:7)", text, where));
             a.address = *ep;
         }
     }
     return a;
 }
 
-std::mutex log_mu;
-
-int run_serve(std::span<char*> args) {
-    auto app = make_app(
-        "serve",
-        "Serve the classic Internet services: echo (RFC 862), discard (863), chargen (864), qotd (865),\n"
-        "daytime (867), time (868) and finger (1288, TCP only, answering from --finger-dir).\n"
-        "Each SERVICE[/tcp|/udp][=[ADDR:]PORT] serves one service on TCP and UDP (or the one named) at the\n"
-        "standard port when run as root, else the standard port + 10000, on every address of both families\n"
-        "(dual stack). Port 0 picks a free port; every bound endpoint is printed. UDP replies are bounded\n"
-        "(512 bytes; echo: the request), rate-limited per source, and never sent to source ports below 1024.\n"
-        "SIGINT/SIGTERM stop accepting, let connections finish within --grace, then exit 0.",
-        "sockit serve echo daytime/udp chargen/tcp=127.0.0.1:0 --model epoll --idle-timeout 60");
+/// The command line, as CLI11 fills it.
+struct serve_flags {
     std::vector<std::string> specs;
     bool all = false;
     std::string model_name = "reactors";
@@ -88,160 +75,216 @@ int run_serve(std::span<char*> args) {
     std::size_t max_output = 64 * 1024;
     std::string user;
     bool json_log = false;
-    service_settings settings;
+    double udp_rate = 20;
     std::string qotd_file;
-
-    app->add_option("services", specs, "SERVICE[/tcp|/udp][=[ADDR:]PORT] ...");
-    app->add_flag("--all", all, "every service on TCP and UDP at its default port");
-    app->add_option("--model", model_name,
-                    "concurrency: uniplex, fork, thread, pool, poll, epoll, reactors (one epoll loop per core)")
-        ->capture_default_str();
-    app->add_option("--workers", workers, "reactors: event loops (default: one per core); pool: threads (default: 4 per core)");
-    app->add_option("--backend", backend_name, "poller of the event loops: epoll, poll, select (default: poll for --model poll, else epoll)");
-    app->add_option("--bind", bind_text, "listen on this address instead of every address (dual stack)");
-    app->add_option("--max-conns", max_conns, "concurrent TCP connections; more are accepted and closed at once")
-        ->capture_default_str()->check(CLI::PositiveNumber);
-    app->add_option("--idle-timeout", idle_timeout, "close a TCP connection idle this many seconds (0: never)")
-        ->capture_default_str()->check(CLI::NonNegativeNumber);
-    app->add_option("--grace", grace, "on SIGINT/SIGTERM, seconds connections may go on before they are closed")
-        ->capture_default_str()->check(CLI::NonNegativeNumber);
-    app->add_option("--max-output", max_output, "bytes buffered per connection before reading pauses (backpressure)")
-        ->capture_default_str()->check(CLI::PositiveNumber);
-    app->add_option("--user", user, "after binding, run as this user (root only)");
-    app->add_flag("--json-log", json_log, "one JSON line per event on stdout: listening, and each finished connection");
-    app->add_option("--udp-rate", settings.udp_rate, "UDP replies per second per source address (burst: twice that; 0: unlimited)")
-        ->capture_default_str()->check(CLI::NonNegativeNumber);
-    app->add_option("--qotd-file", qotd_file, "quotes for qotd, one per paragraph (default: built-in)");
     std::string finger_dir;
-    app->add_option("--finger-dir", finger_dir, "finger answers from the files USER.plan of this directory");
-    app->add_flag("--finger-system-users", settings.finger_system_users,
-                  "finger also answers for the system's accounts (~USER/.plan); off by default");
-    if (auto done = parse(*app, args)) return *done;
+    bool finger_system_users = false;
+};
 
-    auto usage = [](std::string_view what, std::string_view why) {
-        print_error("serve", what, why);
-        return exit_code::usage;
-    };
-    if (all == !specs.empty())
-        return usage("arguments", all ? "--all takes no SERVICE arguments" : "name at least one SERVICE, or --all");
+/// The command line, checked.
+struct serve_plan {
     serve::server_model model{};
-    if (auto bad = parse_model_arg("serve", model_name, model)) return *bad;
     std::optional<poller_backend> backend;
-    if (!backend_name.empty()) {
-        auto b = parse_poller_backend(backend_name);
-        if (!b) return usage("--backend", fmt::format("'{}' is not one of epoll, poll, select", backend_name));
-        backend = *b;
-    }
-    std::optional<ip_address> bind_address;
-    if (auto bad = parse_bind_arg("serve", bind_text, bind_address)) return *bad;
-    if (!qotd_file.empty()) settings.qotd_file = qotd_file;
-    if (!finger_dir.empty()) settings.finger_dir = finger_dir;
+    std::optional<ip_address> bind;
     std::optional<serve::user_identity> identity;
-    if (!user.empty()) {
-        auto who = serve::lookup_user(user);
-        if (!who) return usage(fmt::format("--user '{}'", user), who.error() == std::errc::invalid_argument ? "no such user" : who.error().message());
-        identity = *who;
-    }
+    std::vector<inetd::service_request> requests;
+    inetd::service_settings settings;
+};
 
-    std::vector<serve_arg> wanted;
-    if (all) {
-        for (auto name : service_names()) wanted.push_back({std::string(name), {}, {}, {}});
-    } else {
-        for (const auto& s : specs) {
-            auto a = parse_serve_arg(s);
-            if (!a) return usage("service", a.error());
-            wanted.push_back(std::move(*a));
-        }
-    }
+std::unique_ptr<CLI::App> make_serve_app(serve_flags& f) {
+    auto app = make_app(
+        "serve",
+        "Serve the classic Internet services: echo (RFC 862), discard (863), chargen (864), qotd (865),\n"
+        "daytime (867), time (868) and finger (1288, TCP only, answering from --finger-dir).\n"
+        "Each SERVICE[/tcp|/udp][=[ADDR:]PORT] serves one service on TCP and UDP (or the one named) at the\n"
+        "standard port when run as root, else the standard port + 10000, on every address of both families\n"
+        "(dual stack). Port 0 picks a free port; every bound endpoint is printed. UDP replies are bounded\n"
+        "(512 bytes; echo: the request), rate-limited per source, and never sent to source ports below "
+        "1024.\n"
+        "SIGINT/SIGTERM stop accepting, let connections finish within --grace, then exit 0.",
+        "sockit serve echo daytime/udp chargen/tcp=127.0.0.1:0 --model epoll --idle-timeout 60");
+    app->add_option("services", f.specs, "SERVICE[/tcp|/udp][=[ADDR:]PORT] ...");
+    app->add_flag("--all", f.all, "every service on TCP and UDP at its default port");
+    app->add_option(
+           "--model", f.model_name,
+           "concurrency: uniplex, fork, thread, pool, poll, epoll, reactors (one epoll loop per core)")
+        ->capture_default_str();
+    app->add_option("--workers", f.workers,
+                    "reactors: event loops (default: one per core); pool: threads (default: 4 per core)");
+    app->add_option(
+        "--backend", f.backend_name,
+        "poller of the event loops: epoll, poll, select (default: poll for --model poll, else epoll)");
+    app->add_option("--bind", f.bind_text, "listen on this address instead of every address (dual stack)");
+    app->add_option("--max-conns", f.max_conns,
+                    "concurrent TCP connections; more are accepted and closed at once")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    app->add_option("--idle-timeout", f.idle_timeout,
+                    "close a TCP connection idle this many seconds (0: never)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    app->add_option("--grace", f.grace,
+                    "on SIGINT/SIGTERM, seconds connections may go on before they are closed")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    app->add_option("--max-output", f.max_output,
+                    "bytes buffered per connection before reading pauses (backpressure)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    app->add_option("--user", f.user, "after binding, run as this user (root only)");
+    app->add_flag("--json-log", f.json_log,
+                  "one JSON line per event on stdout: listening, and each finished connection");
+    app->add_option("--udp-rate", f.udp_rate,
+                    "UDP replies per second per source address (burst: twice that; 0: unlimited)")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    app->add_option("--qotd-file", f.qotd_file, "quotes for qotd, one per paragraph (default: built-in)");
+    app->add_option("--finger-dir", f.finger_dir,
+                    "finger answers from the files USER.plan of this directory");
+    app->add_flag("--finger-system-users", f.finger_system_users,
+                  "finger also answers for the system's accounts (~USER/.plan); off by default");
+    return app;
+}
 
-    const bool root = ::geteuid() == 0;
-    std::vector<serve::listener_spec> listeners;
-    std::vector<std::string> labels;  // for bind errors
-    for (const auto& w : wanted) {
-        auto entry = make_service(w.service, settings);
-        if (!entry) return usage("service", entry.error());
-        const auto& svc = entry->svc;
-        const std::uint16_t standard = svc->standard_port();
-        const std::uint16_t port = w.port ? *w.port : static_cast<std::uint16_t>(root ? standard : standard + 10000);
-        for (auto proto : {transport::tcp, transport::udp}) {
-            if (w.only && *w.only != proto) continue;
-            if (proto == transport::tcp && !svc->has_stream()) continue;
-            if (proto == transport::udp && !svc->has_datagram()) {
-                if (w.only) return usage("service", fmt::format("{} has no UDP side", w.service));
-                continue;
-            }
-            serve::listener_spec l;
-            l.service = w.service;
-            l.proto = proto;
-            if (w.address) l.address = *w.address;
-            else if (bind_address) l.address = endpoint(*bind_address, port);
-            l.port = port;
-            if (proto == transport::tcp) l.make_stream = stream_factory_for(svc);
-            else l.make_datagram = datagram_factory_for(svc);
-            l.policy = entry->policy;
-            labels.push_back(fmt::format("{}/{} {}", w.service, serve::to_string(proto),
-                                         l.address ? l.address->to_string() : fmt::format("port {}", port)));
-            listeners.push_back(std::move(l));
-        }
-    }
+int usage_error(std::string_view what, std::string_view why) {
+    print_error("serve", what, why);
+    return exit_code::usage;
+}
 
+/// The SERVICE arguments, or every service for --all. Errors: a bad argument (message).
+result<std::vector<inetd::service_request>, std::string> requested_services(const serve_flags& f) {
+    std::vector<inetd::service_request> wanted;
+    if (f.all) {
+        for (auto name : inetd::service_names()) wanted.push_back({std::string(name), {}, {}, {}});
+        return wanted;
+    }
+    for (const auto& s : f.specs) {
+        auto a = parse_serve_arg(s);
+        if (!a) return fail(std::move(a).error());
+        wanted.push_back(std::move(*a));
+    }
+    return wanted;
+}
+
+/// Checks the flags into `plan`, in the order their errors are reported. Prints a usage error and gives
+/// its exit code for the first bad one.
+std::optional<int> check_flags(const serve_flags& f, serve_plan& plan) {
+    if (f.all == !f.specs.empty())
+        return usage_error(
+            "arguments", f.all ? "--all takes no SERVICE arguments" : "name at least one SERVICE, or --all");
+    if (auto bad = parse_model_arg("serve", f.model_name, plan.model)) return *bad;
+    if (!f.backend_name.empty()) {
+        auto b = parse_poller_backend(f.backend_name);
+        if (!b)
+            return usage_error("--backend",
+                               fmt::format("'{}' is not one of epoll, poll, select", f.backend_name));
+        plan.backend = *b;
+    }
+    if (auto bad = parse_bind_arg("serve", f.bind_text, plan.bind)) return *bad;
+    plan.settings.udp_rate = f.udp_rate;
+    plan.settings.finger_system_users = f.finger_system_users;
+    if (!f.qotd_file.empty()) plan.settings.qotd_file = f.qotd_file;
+    if (!f.finger_dir.empty()) plan.settings.finger_dir = f.finger_dir;
+    if (!f.user.empty()) {
+        auto who = serve::lookup_user(f.user);
+        if (!who)
+            return usage_error(fmt::format("--user '{}'", f.user), who.error() == std::errc::invalid_argument
+                                                                       ? "no such user"
+                                                                       : who.error().message());
+        plan.identity = *who;
+    }
+    auto wanted = requested_services(f);
+    if (!wanted) return usage_error("service", wanted.error());
+    plan.requests = std::move(*wanted);
+    return std::nullopt;
+}
+
+/// One JSON line per finished connection (--json-log); `mu` keeps lines of concurrent connections whole.
+void log_connection(const serve::connection_record& r, std::mutex& mu) {
+    nlohmann::ordered_json j = {
+        {"event", "connection"},
+        {"service", r.service},
+        {"transport", "tcp"},
+        {"peer", r.peer.to_string()},
+        {"bytes_in", r.bytes_in},
+        {"bytes_out", r.bytes_out},
+        {"duration_ms", std::chrono::duration<double, std::milli>(r.duration).count()},
+        {"reason", serve::to_string(r.reason)},
+    };
+    std::lock_guard lock(mu);
+    print_json_line(j);
+    std::cout.flush();
+}
+
+serve::server_options server_options_from(const serve_flags& f, const serve_plan& plan, std::mutex& log_mu) {
     serve::server_options o;
-    o.model = model;
-    o.workers = workers;
-    o.backend = backend;
-    o.max_connections = max_conns;
-    o.idle_timeout = std::chrono::milliseconds(static_cast<long long>(idle_timeout * 1000));
-    o.grace = std::chrono::milliseconds(static_cast<long long>(grace * 1000));
-    o.max_output = max_output;
-    if (json_log) {
-        o.on_connection_end = [](const serve::connection_record& r) {
-            nlohmann::ordered_json j = {
-                {"event", "connection"},
-                {"service", r.service},
-                {"transport", "tcp"},
-                {"peer", r.peer.to_string()},
-                {"bytes_in", r.bytes_in},
-                {"bytes_out", r.bytes_out},
-                {"duration_ms", std::chrono::duration<double, std::milli>(r.duration).count()},
-                {"reason", serve::to_string(r.reason)},
-            };
-            std::lock_guard lock(log_mu);
-            print_json_line(j);
-            std::cout.flush();
-        };
-    }
+    o.model = plan.model;
+    o.workers = f.workers;
+    o.backend = plan.backend;
+    o.max_connections = f.max_conns;
+    o.idle_timeout = std::chrono::milliseconds(static_cast<long long>(f.idle_timeout * 1000));
+    o.grace = std::chrono::milliseconds(static_cast<long long>(f.grace * 1000));
+    o.max_output = f.max_output;
+    if (f.json_log)
+        o.on_connection_end = [&log_mu](const serve::connection_record& r) { log_connection(r, log_mu); };
+    return o;
+}
 
-    auto created = serve::server::create(std::move(o), std::move(listeners));
+/// What a failed create() names: the one listener ("echo/tcp port 10007"), or "bind" for several.
+std::string bind_label(const std::vector<serve::listener_spec>& listeners) {
+    if (listeners.size() != 1) return "bind";
+    const auto& l = listeners.front();
+    return fmt::format("{}/{} {}", l.service, serve::to_string(l.proto),
+                       l.address ? l.address->to_string() : fmt::format("port {}", l.port));
+}
+
+/// The listening lines (or JSON events), once every listener is bound.
+void announce(const serve::server& srv, bool json_log) {
+    for (const auto& info : srv.listeners()) {
+        if (json_log)
+            print_json_line({{"event", "listening"},
+                             {"service", info.service},
+                             {"transport", serve::to_string(info.proto)},
+                             {"address", info.local.to_string()}});
+        else
+            std::cout << fmt::format("listening on {} ({}, {})\n", info.local.to_string(),
+                                     serve::to_string(info.proto), info.service);
+    }
+    std::cout.flush();
+}
+
+int run_serve(std::span<char*> args) {
+    serve_flags f;
+    auto app = make_serve_app(f);
+    if (auto done = parse(*app, args)) return *done;
+    serve_plan plan;
+    if (auto bad = check_flags(f, plan)) return *bad;
+
+    auto listeners = inetd::make_listeners(plan.requests, plan.settings, {plan.bind, inetd::runs_as_root()});
+    if (!listeners) return usage_error("service", listeners.error());
+    const std::string where = bind_label(*listeners);
+    std::mutex log_mu;  // outlives the server, whose threads log through it
+    auto created = serve::server::create(server_options_from(f, plan, log_mu), std::move(*listeners));
     if (!created) {
         // The engine binds in order and stops at the first failure; name the whole request.
-        print_error("serve", labels.size() == 1 ? labels.front() : "bind", created.error().message());
+        print_error("serve", where, created.error().message());
         return exit_code::os_error;
     }
     auto& srv = **created;
-    if (identity) {
-        if (auto r = serve::drop_privileges(*identity); !r) {
-            print_error("serve", fmt::format("--user '{}'", user), r.error().message());
+    if (plan.identity) {
+        if (auto r = serve::drop_privileges(*plan.identity); !r) {
+            print_error("serve", fmt::format("--user '{}'", f.user), r.error().message());
             return exit_code::os_error;
         }
     }
-    return run_until_stopped("serve", srv, [&] {
-        for (const auto& info : srv.listeners()) {
-            if (json_log)
-                print_json_line({{"event", "listening"},
-                                 {"service", info.service},
-                                 {"transport", serve::to_string(info.proto)},
-                                 {"address", info.local.to_string()}});
-            else
-                std::cout << fmt::format("listening on {} ({}, {})\n", info.local.to_string(),
-                                         serve::to_string(info.proto), info.service);
-        }
-        std::cout.flush();
-    });
+    return run_until_stopped("serve", srv, [&] { announce(srv, f.json_log); });
 }
 
 }  // namespace
 
-SOCKIT_COMMAND("serve", "the classic Internet services (echo, discard, chargen, qotd, daytime, time, finger) as one daemon",
-               run_serve);
+SOCKIT_COMMAND(
+    "serve",
+    "the classic Internet services (echo, discard, chargen, qotd, daytime, time, finger) as one daemon",
+    run_serve);
 
 }  // namespace sockit::cli

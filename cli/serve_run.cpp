@@ -15,7 +15,11 @@
 namespace sockit::cli {
 namespace {
 
+// The one global of the command, and it cannot be otherwise: a signal handler receives no context, so the
+// server a SIGINT must stop is found here. Set only while run_until_stopped() runs; a lock-free atomic, so
+// reading it is async-signal-safe.
 std::atomic<serve::server*> running_server{nullptr};
+static_assert(std::atomic<serve::server*>::is_always_lock_free);
 
 void stop_signal(int) {
     // Async-signal-safe: request_stop() is one write(2) to an eventfd.

@@ -5,16 +5,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <fstream>
-#include <iterator>
 
 #include "sockit/core/codec_errc.hpp"
 
 namespace sockit::services {
 namespace {
-
-constexpr std::size_t max_file_bytes = 1 << 20;
 
 class qotd_session final : public stream_session {
 public:
@@ -30,7 +25,8 @@ private:
 };
 
 // Turns the lines of one quote into the wire form; lines[] are without their line ends.
-result<std::string, quotes_error> finish_quote(const std::vector<std::string_view>& lines, std::size_t first_line) {
+result<std::string, quotes_error> finish_quote(const std::vector<std::string_view>& lines,
+                                               std::size_t first_line) {
     std::size_t begin = 0, end = lines.size();
     auto blank = [](std::string_view l) { return l.find_first_not_of(" \t") == std::string_view::npos; };
     while (begin < end && blank(lines[begin])) ++begin;
@@ -49,18 +45,19 @@ result<std::string, quotes_error> finish_quote(const std::vector<std::string_vie
                 quote.push_back(static_cast<char>(c));
                 ++col;
             } else {
-                return fail(quotes_error{codec_errc::bad_value, first_line + i,
-                                         fmt::format("byte 0x{:02x} in column {}: RFC 865 allows printing ASCII, "
-                                                     "space, CR and LF only",
-                                                     c, k + 1)});
+                return fail(
+                    quotes_error{codec_errc::bad_value, first_line + i,
+                                 fmt::format("byte 0x{:02x} in column {}: RFC 865 allows printing ASCII, "
+                                             "space, CR and LF only",
+                                             c, k + 1)});
             }
         }
         quote += "\r\n";
     }
     if (quote.size() > max_quote_bytes)
         return fail(quotes_error{codec_errc::too_large, first_line + begin,
-                                 fmt::format("quote is {} bytes with CRLF line ends (at most {})", quote.size(),
-                                             max_quote_bytes)});
+                                 fmt::format("quote is {} bytes with CRLF line ends (at most {})",
+                                             quote.size(), max_quote_bytes)});
     return quote;
 }
 
@@ -94,27 +91,6 @@ result<std::vector<std::string>, quotes_error> parse_quotes(std::string_view tex
     if (auto r = flush(); !r) return fail(r.error());
     if (quotes.empty()) return fail(quotes_error{codec_errc::truncated, 0, "no quote in the text"});
     return quotes;
-}
-
-result<std::vector<std::string>, quotes_error> load_quotes(const std::filesystem::path& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        return fail(quotes_error{std::make_error_code(std::errc::is_a_directory), 0, "is a directory"});
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        const int err = errno != 0 ? errno : ENOENT;
-        return fail(quotes_error{std::error_code(err, std::system_category()), 0, "cannot open"});
-    }
-    std::string text;
-    char chunk[4096];
-    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-        text.append(chunk, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > max_file_bytes)
-            return fail(quotes_error{codec_errc::too_large, 0, fmt::format("file is larger than {} bytes", max_file_bytes)});
-    }
-    if (in.bad()) return fail(quotes_error{std::make_error_code(std::errc::io_error), 0, "read error"});
-    return parse_quotes(text);
 }
 
 const std::vector<std::string>& builtin_quotes() {
@@ -160,7 +136,9 @@ void qotd_service::append_next(byte_buffer& out) const {
     out.insert(out.end(), q.begin(), q.end());
 }
 
-std::unique_ptr<stream_session> qotd_service::open_stream() const { return std::make_unique<qotd_session>(*this); }
+std::unique_ptr<stream_session> qotd_service::open_stream() const {
+    return std::make_unique<qotd_session>(*this);
+}
 
 bool qotd_service::on_datagram(bytes_view, byte_buffer& reply) const {
     append_next(reply);

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Unit tests for the pure handlers of echo (RFC 862), discard (863), chargen (864), qotd (865), daytime (867), time (868).
+// Unit tests for the pure handlers of echo (RFC 862), discard (863), chargen (864), qotd (865), daytime
+// (867), time (868).
 #include <gtest/gtest.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "sockit/core/codec_errc.hpp"
@@ -61,7 +60,8 @@ TEST(Discard, NeverAnswers) {
     auto s = discard.open_stream();
     byte_buffer out;
     EXPECT_EQ(s->on_connect(out), stream_action::keep_open);
-    for (int i = 0; i < 100; ++i) EXPECT_EQ(s->on_data(as_bytes("junk junk junk"), out), stream_action::keep_open);
+    for (int i = 0; i < 100; ++i)
+        EXPECT_EQ(s->on_data(as_bytes("junk junk junk"), out), stream_action::keep_open);
     EXPECT_TRUE(out.empty());
     EXPECT_FALSE(discard.on_datagram(as_bytes("x"), out));
     EXPECT_TRUE(out.empty());
@@ -69,7 +69,8 @@ TEST(Discard, NeverAnswers) {
 
 TEST(Chargen, PatternMatchesRfc864) {
     // RFC 864's sample output begins with this line (the ring position 1): 72 characters from '!' to 'h'.
-    EXPECT_EQ(reference_line(1), "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefgh\r\n");
+    EXPECT_EQ(reference_line(1),
+              "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefgh\r\n");
     struct row {
         const char* why;
         std::size_t line;
@@ -90,7 +91,8 @@ TEST(Chargen, PatternMatchesRfc864) {
         byte_buffer out;
         chargen_pattern::append(out, r.line * chargen_pattern::line_bytes, chargen_pattern::line_bytes);
         EXPECT_EQ(str(out), r.expected) << r.why;
-        EXPECT_EQ(chargen_pattern::at(r.line * chargen_pattern::line_bytes), static_cast<std::uint8_t>(r.expected[0]))
+        EXPECT_EQ(chargen_pattern::at(r.line * chargen_pattern::line_bytes),
+                  static_cast<std::uint8_t>(r.expected[0]))
             << r.why;
     }
 }
@@ -304,36 +306,6 @@ TEST(Qotd, BuiltinsRotateAndStayUnder512) {
     byte_buffer reply;
     ASSERT_TRUE(svc.on_datagram(as_bytes("?"), reply));
     EXPECT_LE(reply.size(), max_datagram_reply);
-}
-
-TEST(Qotd, LoadQuotesFromFile) {
-    const auto dir = std::filesystem::temp_directory_path() / ("sockit-qotd-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const auto file = dir / "quotes";
-    std::ofstream(file) << "First.\n%\nSecond,\n  on two lines.\n";
-    auto got = load_quotes(file);
-    ASSERT_TRUE(got) << got.error().detail;
-    EXPECT_EQ(*got, (std::vector<std::string>{"First.\r\n", "Second,\r\n  on two lines.\r\n"}));
-    qotd_service svc(std::move(*got));
-    byte_buffer out;
-    svc.append_next(out);
-    EXPECT_EQ(str(out), "First.\r\n");
-
-    struct row {
-        const char* why;
-        std::filesystem::path path;
-        std::error_code expected;
-    };
-    const row rows[] = {
-        {"missing file", dir / "absent", std::error_code(ENOENT, std::system_category())},
-        {"a directory", dir, std::make_error_code(std::errc::is_a_directory)},
-    };
-    for (const auto& r : rows) {
-        auto bad = load_quotes(r.path);
-        ASSERT_FALSE(bad) << r.why;
-        EXPECT_EQ(bad.error().code, r.expected) << r.why << ": " << bad.error().code.message();
-    }
-    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Unit tests for finger (RFC 1288): the query grammar, framing of hostile lines, plan files, forwarding refusal.
+// Unit tests for finger (RFC 1288): the query grammar, framing of hostile lines, answers from an in-memory
+// plan source, forwarding refusal (the file-backed source: tests/unit/test_inetd_plan_files.cpp).
 #include <gtest/gtest.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include "sockit/core/codec_errc.hpp"
@@ -14,8 +15,6 @@
 
 namespace sockit::services {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::string str(const byte_buffer& b) { return std::string(b.begin(), b.end()); }
 
@@ -48,8 +47,20 @@ TEST(FingerQuery, Grammar) {
         {"33 characters is too long", "abcdefghijabcdefghijabcdefghijabc", false, false, "", {}},
         {"empty host", "alice@", false, false, "", {}},
         {"empty host in a chain", "alice@a@@b", false, false, "", {}},
-        {"control byte", "ali\x01" "ce", false, false, "", {}},
-        {"non-ASCII byte", "al\xc3\xaf" "ce", false, false, "", {}},
+        {"control byte",
+         "ali\x01"
+         "ce",
+         false,
+         false,
+         "",
+         {}},
+        {"non-ASCII byte",
+         "al\xc3\xaf"
+         "ce",
+         false,
+         false,
+         "",
+         {}},
         {"two /W switches", "/W /W alice", false, false, "", {}},
     };
     for (const auto& r : rows) {
@@ -65,24 +76,60 @@ TEST(FingerQuery, Grammar) {
     }
 }
 
+/// An in-memory plan source: what inetd::plan_files reads from files, given directly.
+class memory_plans final : public plan_source {
+public:
+    struct entry {
+        std::string full_name;
+        std::optional<std::string> plan;  // none: a user without a plan
+        std::chrono::system_clock::time_point modified{};
+        bool listed = true;  // listed even when find() does not know it (a FIFO named like a plan)
+        bool known = true;
+    };
+
+    void add(std::string user, entry e) { users_[std::move(user)] = std::move(e); }
+
+    std::optional<finger_user> find(std::string_view user, std::size_t max_plan_bytes) const override {
+        auto it = users_.find(std::string(user));
+        if (it == users_.end() || !it->second.known) return std::nullopt;
+        finger_user who{it->second.full_name, std::nullopt};
+        if (const auto& text = it->second.plan) {
+            user_plan p;
+            p.text = text->substr(0, max_plan_bytes);
+            p.truncated = text->size() > max_plan_bytes;
+            p.size = text->size();
+            p.modified = it->second.modified;
+            who.plan = std::move(p);
+        }
+        return who;
+    }
+
+    std::vector<std::string> users(std::size_t max) const override {
+        std::vector<std::string> out;
+        for (const auto& [name, e] : users_)
+            if (e.listed && e.plan && out.size() < max) out.push_back(name);
+        return out;
+    }
+
+private:
+    std::map<std::string, entry> users_;
+};
+
 class Finger : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("sockit-finger-" + std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-        std::ofstream(dir_ / "alice.plan") << "Working on sockit.\nLine two.\n";
-        std::ofstream(dir_ / "bob.plan", std::ios::binary) << std::string("bell\x07 esc\x1b[2J caf\xc3\xa9\r\nend", 24);
-        std::ofstream(dir_ / "notes.txt") << "not a plan\n";
-        std::ofstream(dir_ / "big.plan") << std::string(100, 'z');
-        ASSERT_EQ(::mkfifo((dir_ / "fifo.plan").c_str(), 0600), 0);
+        // 2026-11-23 11:05:03 UTC
+        const auto when = std::chrono::system_clock::time_point(std::chrono::seconds(1795431903));
+        plans_->add("alice", {"", "Working on sockit.\nLine two.\n", when});
+        plans_->add("bob", {"", std::string("bell\x07 esc\x1b[2J caf\xc3\xa9\r\nend", 24), when});
+        plans_->add("big", {"", std::string(100, 'z'), when});
+        plans_->add("fifo", {"", "", when, true, false});
+        plans_->add("dave", {"Dave\x1b Example", std::nullopt, when, false});
     }
-    void TearDown() override { fs::remove_all(dir_); }
 
-    finger_service make(bool system_users = false, bool listing = true) {
+    finger_service make(bool listing = true) const {
         finger_service::options o;
-        o.plan_dir = dir_;
-        o.system_users = system_users;
+        o.plans = plans_;
         o.allow_listing = listing;
         o.max_plan_bytes = 50;
         o.max_query_bytes = 64;
@@ -90,8 +137,8 @@ protected:
     }
 
     // Sends `input` in chunks of `chunk` bytes (then EOF if `eof`), returns everything the session wrote.
-    static std::string converse(const finger_service& svc, std::string_view input, std::size_t chunk, bool eof,
-                                stream_action* last = nullptr) {
+    static std::string converse(const finger_service& svc, std::string_view input, std::size_t chunk,
+                                bool eof, stream_action* last = nullptr) {
         auto s = svc.open_stream();
         byte_buffer out;
         stream_action a = s->on_connect(out);
@@ -103,10 +150,10 @@ protected:
         return str(out);
     }
 
-    fs::path dir_;
+    std::shared_ptr<memory_plans> plans_ = std::make_shared<memory_plans>();
 };
 
-TEST_F(Finger, AnswersFromPlanFiles) {
+TEST_F(Finger, AnswersFromThePlanSource) {
     auto svc = make();
     EXPECT_EQ(svc.standard_port(), 79);
     EXPECT_FALSE(svc.has_datagram());
@@ -124,13 +171,13 @@ TEST_F(Finger, AnswersFromPlanFiles) {
         {"plans are cut at max_plan_bytes", "big\r\n",
          "Login: big\r\nPlan:\r\n" + std::string(50, 'z') + "\r\n[plan cut at 50 bytes]\r\n"},
         {"unknown user", "carol\r\n", "finger: carol: no such user\r\n"},
-        {"a FIFO named like a plan is not read (no hang)", "fifo\r\n", "finger: fifo: no such user\r\n"},
-        {"a file that is not USER.plan is not a user", "notes\r\n", "finger: notes: no such user\r\n"},
+        {"listed but not found", "fifo\r\n", "finger: fifo: no such user\r\n"},
+        {"a user without a plan, real name filtered", "dave\r\n",
+         "Login: dave\r\nName: Dave? Example\r\nNo Plan.\r\n"},
         {"empty query lists users with plans", "\r\n", "Login\r\nalice\r\nbig\r\nbob\r\nfifo\r\n"},
         {"forwarding refused", "alice@localhost\r\n",
          "finger: forwarding refused: this server does not pass queries on to other hosts (RFC 1288 security "
          "considerations)\r\n"},
-        {"system accounts are not answered by default", "root\r\n", "finger: root: no such user\r\n"},
     };
     for (const auto& r : rows) {
         stream_action last{};
@@ -138,9 +185,16 @@ TEST_F(Finger, AnswersFromPlanFiles) {
         EXPECT_EQ(last, stream_action::close) << r.why;  // one answer, then the server closes
         EXPECT_EQ(converse(svc, r.query, 1, false), r.expected) << r.why << " (fed byte by byte)";
     }
-    const auto verbose = converse(svc, "/W alice\r\n", 1000, false);
-    EXPECT_EQ(verbose.rfind("Login: alice\r\nPlan: 29 bytes, modified ", 0), 0u) << verbose;
-    EXPECT_NE(verbose.find("UTC\r\nPlan:\r\nWorking on sockit.\r\n"), std::string::npos) << verbose;
+    EXPECT_EQ(
+        converse(svc, "/W alice\r\n", 1000, false),
+        "Login: alice\r\nPlan: 29 bytes, modified 2026-11-23 11:05 UTC\r\nPlan:\r\nWorking on sockit.\r\n"
+        "Line two.\r\n");
+}
+
+TEST_F(Finger, ListingSortsAndDropsInvalidNames) {
+    plans_->add("../etc", {"", "x", {}});
+    plans_->add("Zed", {"", "x", {}});
+    EXPECT_EQ(make().answer(""), "Login\r\nZed\r\nalice\r\nbig\r\nbob\r\nfifo\r\n");
 }
 
 TEST_F(Finger, HostileQueriesGetPreciseRefusals) {
@@ -163,10 +217,13 @@ TEST_F(Finger, HostileQueriesGetPreciseRefusals) {
          "finger: query refused: query line longer than 64 bytes\r\n"},
         {"endless line without CRLF", std::string(10000, 'a'), false,
          "finger: query refused: query line longer than 64 bytes\r\n"},
-        {"closed before CRLF", "alice", true, "finger: query refused: connection closed before the CRLF that ends a query\r\n"},
-        {"closed at once", "", true, "finger: query refused: connection closed before the CRLF that ends a query\r\n"},
+        {"closed before CRLF", "alice", true,
+         "finger: query refused: connection closed before the CRLF that ends a query\r\n"},
+        {"closed at once", "", true,
+         "finger: query refused: connection closed before the CRLF that ends a query\r\n"},
         {"path traversal", "../../etc/passwd\r\n", false,
-         "finger: query refused: not a finger query (expected [/W] [user][@host]; user names: letters, digits, '.', "
+         "finger: query refused: not a finger query (expected [/W] [user][@host]; user names: letters, "
+         "digits, '.', "
          "'_', '-', at most 32)\r\n"},
     };
     for (const auto& r : rows) {
@@ -174,27 +231,20 @@ TEST_F(Finger, HostileQueriesGetPreciseRefusals) {
         EXPECT_EQ(converse(svc, r.input, 1, r.eof), r.expected) << r.why << " (fed byte by byte)";
     }
     // Exactly at the limit is fine (a 64-byte line is a query; this one is just not a valid user).
-    EXPECT_EQ(converse(svc, std::string(64, 'a') + "\r\n", 1000, false).rfind("finger: query refused: not a", 0), 0u);
+    EXPECT_EQ(
+        converse(svc, std::string(64, 'a') + "\r\n", 1000, false).rfind("finger: query refused: not a", 0),
+        0u);
     // Bytes after the query's CRLF are ignored: one answer only.
     EXPECT_EQ(converse(svc, "carol\r\nalice\r\n", 1000, false), "finger: carol: no such user\r\n");
 }
 
 TEST_F(Finger, ListingCanBeRefused) {
-    auto svc = make(false, false);
+    auto svc = make(false);
     EXPECT_EQ(converse(svc, "\r\n", 1000, false), "finger: listing of users refused\r\n");
     EXPECT_EQ(converse(svc, "/W\r\n", 1000, false), "finger: listing of users refused\r\n");
 }
 
-TEST_F(Finger, SystemUsersOnlyWhenAsked) {
-    auto svc = make(true);
-    // root exists on every Linux system; its ~/.plan, if any, must be root's own regular file.
-    const auto answer = converse(svc, "root\r\n", 1000, false);
-    EXPECT_EQ(answer.rfind("Login: root\r\n", 0), 0u) << answer;
-    EXPECT_EQ(converse(svc, "no-such-account-x\r\n", 1000, false), "finger: no-such-account-x: no such user\r\n");
-    EXPECT_EQ(converse(svc, "alice\r\n", 1000, false).rfind("Login: alice\r\nPlan:\r\n", 0), 0u);  // dir first
-}
-
-TEST(FingerEmpty, NoPlanDirectory) {
+TEST(FingerEmpty, NoPlanSource) {
     finger_service svc(finger_service::options{});
     EXPECT_EQ(svc.answer(""), "No one has a plan here.\r\n");
     EXPECT_EQ(svc.answer("alice"), "finger: alice: no such user\r\n");

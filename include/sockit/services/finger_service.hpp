@@ -1,32 +1,32 @@
 // SPDX-License-Identifier: MIT
-// finger_service: RFC 1288 — answers about users from a directory of plan files, never relaying to other hosts.
+// finger_service: RFC 1288 — answers about users from a plan_source, never relaying to other hosts.
 #pragma once
 
 #include <cstddef>
-#include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "sockit/services/finger_query.hpp"
+#include "sockit/services/plan_source.hpp"
 #include "sockit/services/service.hpp"
 
 namespace sockit::services {
 
 /// RFC 1288 finger on port 79 (TCP only). The client sends one query line ending in CRLF; the server
-/// answers and closes. Users are the files `USER.plan` of a directory the operator names — never the
-/// system's accounts unless `system_users` is set (then `~USER/.plan`, only a regular file owned by that
-/// user). `user@host` forwarding is always refused, as RFC 1288's security section recommends. Hostile
+/// answers and closes. Users and their plans come from a plan_source (inetd::plan_files reads the files
+/// `USER.plan` of a directory the operator names, and optionally the system's accounts). `user@host`
+/// forwarding is always refused, as RFC 1288's security section recommends. Hostile
 /// input — a byte that is not printable ASCII, a line longer than `max_query_bytes`, a bare LF, a
 /// connection closed before CRLF — gets a one-line refusal naming the problem. Plan text is filtered:
 /// control characters (but tab) and non-ASCII bytes become '?', line ends become CRLF.
 class finger_service final : public service {
 public:
     struct options {
-        std::filesystem::path plan_dir;      ///< where USER.plan files live; empty: no plan directory
-        bool system_users = false;           ///< also answer for the system's accounts (getpwnam, ~/.plan)
-        bool allow_listing = true;           ///< answer an empty query with the users of plan_dir
-        std::size_t max_plan_bytes = 16 * 1024;  ///< longer plans are cut (and say so)
-        std::size_t max_query_bytes = 512;   ///< longer query lines are refused
+        std::shared_ptr<const plan_source> plans;  ///< who finger knows; null: nobody
+        bool allow_listing = true;                 ///< answer an empty query with the users that have a plan
+        std::size_t max_plan_bytes = 16 * 1024;    ///< longer plans are cut (and say so)
+        std::size_t max_query_bytes = 512;         ///< longer query lines are refused
     };
 
     explicit finger_service(options opts) : opts_(std::move(opts)) {}
@@ -39,8 +39,8 @@ public:
     /// Finger has no UDP service: never answers.
     bool on_datagram(bytes_view request, byte_buffer& reply) const override;
 
-    /// The full answer to a query line (without its CRLF), CRLF-terminated lines. Reads plan files
-    /// (blocking disk I/O; bounded by max_plan_bytes). Thread-safe.
+    /// The full answer to a query line (without its CRLF), CRLF-terminated lines. Asks the plan source
+    /// (which may block; plans bounded by max_plan_bytes). Thread-safe.
     [[nodiscard]] std::string answer(std::string_view query_line) const;
 
     [[nodiscard]] const options& config() const noexcept { return opts_; }

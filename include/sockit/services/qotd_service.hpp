@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// qotd_service: RFC 865 — a short message (a quote) per connection or datagram, from a file or a built-in set.
+// qotd_service: RFC 865 — a short message (a quote) per connection or datagram, from a file or a built-in
+// set.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
-#include <filesystem>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -31,10 +31,6 @@ inline constexpr std::size_t max_quote_bytes = 511;
 /// quote of more than max_quote_bytes; truncated when the text holds no quote.
 [[nodiscard]] result<std::vector<std::string>, quotes_error> parse_quotes(std::string_view text);
 
-/// Reads and parses a quotes file (at most 1 MiB). Errors: those of parse_quotes; the errno of opening or
-/// reading (ENOENT, EACCES, EISDIR, ...); too_large for a bigger file. Blocks on disk I/O.
-[[nodiscard]] result<std::vector<std::string>, quotes_error> load_quotes(const std::filesystem::path& path);
-
 /// The built-in quotes (already in the form parse_quotes produces).
 [[nodiscard]] const std::vector<std::string>& builtin_quotes();
 
@@ -44,8 +40,8 @@ class qotd_service final : public service {
 public:
     /// The built-in quotes.
     qotd_service() : qotd_service(builtin_quotes()) {}
-    /// Quotes from parse_quotes() or load_quotes() (an empty list means the built-in ones). Longer quotes
-    /// would be cut at max_quote_bytes.
+    /// Quotes from parse_quotes(), or from a file through inetd::load_quotes() (an empty list means the
+    /// built-in ones). Longer quotes would be cut at max_quote_bytes.
     explicit qotd_service(std::vector<std::string> quotes);
 
     [[nodiscard]] std::string_view name() const noexcept override { return "qotd"; }

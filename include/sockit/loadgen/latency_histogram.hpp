@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// latency_histogram: a fixed log-linear histogram of durations (16 sub-buckets per power of two, <= 6.25 % error).
+// latency_histogram: a fixed log-linear histogram of durations (16 sub-buckets per power of two, <= 6.25 %
+// error).
 #pragma once
 
 #include <array>
@@ -8,7 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace sockit::cli {
+namespace sockit::loadgen {
 
 /// The bucket layout of latency_histogram: values below 16 exact, then 16 linear buckets per power of two.
 struct latency_buckets {
@@ -104,4 +105,4 @@ private:
     std::uint64_t max_ns_ = 0;
 };
 
-}  // namespace sockit::cli
+}  // namespace sockit::loadgen

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
-// `sockit bench echo`'s engine: non-blocking connections on one epoll event loop, each with one echo (RFC 862)
-// message in flight, every echoed byte checked against what was sent; nothing allocated per message.
-#include "bench_echo.hpp"
+// echo_load (`sockit bench echo`'s load generator): non-blocking connections on one epoll event loop, each
+// with one echo (RFC 862) message in flight, every echoed byte checked against what was sent; nothing
+// allocated per message.
+#include "sockit/loadgen/echo_load.hpp"
 
 #include <fmt/format.h>
 #include <netinet/tcp.h>
 
 #include <algorithm>
 #include <array>
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -17,7 +18,7 @@
 #include "sockit/event/event_loop.hpp"
 #include "sockit/sock/socket.hpp"
 
-namespace sockit::cli {
+namespace sockit::loadgen {
 namespace {
 
 using clock = std::chrono::steady_clock;
@@ -145,7 +146,8 @@ private:
         ++connected_;
         ++live_;
         (void)c.sock.set(opt::no_delay{true});  // messages go out at once, whatever is unacknowledged
-        if (auto r = loop_->set_interest(c.watch, io_mask::readable); !r) return broken(i, "epoll", r.error());
+        if (auto r = loop_->set_interest(c.watch, io_mask::readable); !r)
+            return broken(i, "epoll", r.error());
         start_message(i, clock::now());
         fill_window();
         settle_check();
@@ -283,7 +285,8 @@ private:
             c.sent += *r;
         }
         if (c.want_write) {
-            if (auto m = loop_->set_interest(c.watch, io_mask::readable); !m) return broken(i, "epoll", m.error());
+            if (auto m = loop_->set_interest(c.watch, io_mask::readable); !m)
+                return broken(i, "epoll", m.error());
             c.want_write = false;
         }
     }
@@ -318,8 +321,9 @@ private:
                 if (first_error_.empty()) {
                     std::size_t k = 0;
                     while (scratch_[k] == expected[k]) ++k;
-                    first_error_ = fmt::format("connection {}, message {}, byte {}: sent {:#04x}, echoed {:#04x}",
-                                               i + 1, c.sequence, c.received + k, expected[k], scratch_[k]);
+                    first_error_ =
+                        fmt::format("connection {}, message {}, byte {}: sent {:#04x}, echoed {:#04x}", i + 1,
+                                    c.sequence, c.received + k, expected[k], scratch_[k]);
                 }
             }
             c.received += n;
@@ -368,9 +372,9 @@ private:
     }
 
     const echo_load_settings& s_;
-    std::vector<echo_conn> conns_;      // declared before loop_: the loop is destroyed first
+    std::vector<echo_conn> conns_;  // declared before loop_: the loop is destroyed first
     std::unique_ptr<event_loop> loop_;
-    endpoint target_;      // the address connections go to
+    endpoint target_;        // the address connections go to
     std::size_t tried_ = 0;  // index of target_ in s_.targets
     std::vector<std::uint8_t> pattern_;
     std::vector<std::uint8_t> scratch_;
@@ -403,4 +407,4 @@ result<echo_load_report, echo_load_failure> run_echo_load(const echo_load_settin
     return load.run();
 }
 
-}  // namespace sockit::cli
+}  // namespace sockit::loadgen
