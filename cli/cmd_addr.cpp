@@ -11,6 +11,7 @@
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/ip/ip_address.hpp"
+#include "verbatim_args.hpp"
 
 namespace sockit::cli {
 namespace {
@@ -98,7 +99,10 @@ int run_addr(std::span<char*> args) {
                   "ipv4_mapped, ipv6_mapped, sixtofour, teredo, scope_id, multicast_scope}; a malformed input "
                   "gives {input, error}");
     app->add_option("ADDR", inputs, "IPv4 or IPv6 addresses (IPv6 may carry a %zone)")->required();
-    if (auto done = parse(*app, args)) return *done;
+    // "[::1]" is not an address: it must reach the parser as typed, not as CLI11's list syntax.
+    verbatim_args verbatim(args);
+    verbatim_args::keep_verbatim(*app);
+    if (auto done = parse(*app, verbatim.args())) return *done;
 
     int status = exit_code::ok;
     nlohmann::ordered_json doc = nlohmann::ordered_json::array();

@@ -12,6 +12,7 @@
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/ip/ip_network.hpp"
+#include "verbatim_args.hpp"
 
 namespace sockit::cli {
 namespace {
@@ -234,7 +235,10 @@ int run_net(std::span<char*> args) {
     collapse->excludes(summarize);
     app->add_option("ARGS", o.args, "CIDR [ADDR...] | --each CIDR... | --collapse NET... | --summarize FIRST LAST")
         ->required();
-    if (auto done = parse(*app, args)) return *done;
+    // "[::1]" is not an address: it must reach the parser as typed, not as CLI11's list syntax.
+    verbatim_args verbatim(args);
+    verbatim_args::keep_verbatim(*app);
+    if (auto done = parse(*app, verbatim.args())) return *done;
 
     int status = exit_code::ok;
     if (o.collapse) {

@@ -62,6 +62,31 @@ class Addr(unittest.TestCase):
         self.assertIn("1.2.3.4\n", text.stdout)
         self.assertIn("::1\n", text.stdout)
 
+    def test_brackets_are_not_part_of_an_address(self):
+        # Brackets belong to endpoints and URLs ([::1]:80, http://[::1]/), not to addresses (Python's
+        # ipaddress and inet_pton refuse them too); "[a,b]" is one malformed argument, not a list of two.
+        # Each is refused and echoed as typed (also one starting with the byte 0x01, the escape sockit
+        # uses to hand bracketed arguments through its argument parser).
+        bracket = "unexpected character '[' at offset 0"
+        rows = [("[::1]", bracket),
+                ("[1.2.3.4]", bracket),
+                ("[fe80::1%eth0]", "character ']' not allowed in a zone at offset 13"),  # the zone is checked first
+                ("[1.2.3.4,::1]", bracket),
+                ("[]", bracket),
+                ("[::1", bracket),
+                ("\x01[::1]", "unexpected character '\\x01' at offset 0")]
+        args = ["::1"] + [r[0] for r in rows] + ["1.2.3.4"]
+        proc = run("addr", "--json", "--", *args)
+        self.assertEqual(proc.returncode, EX_USAGE)
+        self.assertEqual(proc.stderr.splitlines(), [f"sockit addr: invalid address '{bad}': {why}" for bad, why in rows])
+        doc = json.loads(proc.stdout)
+        self.assertEqual([r["input"] for r in doc], args)
+        self.assertEqual([r.get("error") for r in doc[1:-1]], [why for _, why in rows])
+        self.assertEqual((doc[0]["address"], doc[-1]["address"]), ("::1", "1.2.3.4"))
+        text = run("addr", "[::1]")
+        self.assertEqual((text.returncode, text.stdout), (EX_USAGE, ""))
+        self.assertEqual(text.stderr, "sockit addr: invalid address '[::1]': unexpected character '[' at offset 0\n")
+
     def test_usage(self):
         self.assertEqual(run("addr").returncode, EX_USAGE)  # an address is required
         self.assertIn("Example:", run("addr", "--help", check=EX_OK).stdout)

@@ -191,6 +191,13 @@ class AgainstPython(unittest.TestCase):
         self.assertGreater(accepted, 40000)
         self.assertGreater(rejected, 5000)
 
+    def test_brackets(self):
+        # Python refuses an address in brackets, and so must sockit: one record per argument, as typed
+        # (the argument parser must not read "[a,b]" as a list).
+        inputs = [f"[{s}]" for s in ("::1", "1.2.3.4", "fe80::1%eth0", "::ffff:1.2.3.4", "1.2.3.4,::1", "")]
+        inputs += ["[::1", "::1]", "1.2.3.4]", "[[::1]]"]
+        self.assertEqual(self.compare(inputs), (0, len(inputs)))
+
     def test_seed_examples(self):
         # Rows: (input, canonical, a predicate that must hold)
         rows = [

@@ -69,6 +69,32 @@ class Net(unittest.TestCase):
         self.assertEqual(proc.returncode, EX_USAGE)
         self.assertEqual(proc.stdout, "10.0.0.0/23\n")
 
+    def test_brackets_are_not_part_of_an_address(self):
+        # "[...]" is refused as typed wherever a network or an address goes, never read as a list.
+        why = "unexpected character '[' at offset 0"
+        rows = [
+            # arguments, stderr lines
+            (["[::1]/128"], [f"invalid network '[::1]/128': {why}"]),
+            (["[10.0.0.0/8]"], [f"invalid network '[10.0.0.0/8]': {why}"]),
+            (["10.0.0.0/8", "[10.1.1.1]", "[10.1.1.2,10.1.1.3]"],
+             [f"invalid address '[10.1.1.1]': {why}", f"invalid address '[10.1.1.2,10.1.1.3]': {why}"]),
+            (["--each", "[10.0.0.0/8,::/0]"], [f"invalid network '[10.0.0.0/8,::/0]': {why}"]),
+            (["--collapse", "[10.0.0.0/24,10.0.1.0/24]"], [f"invalid network '[10.0.0.0/24,10.0.1.0/24]': {why}"]),
+            (["--summarize", "[10.0.0.1]", "10.0.0.2"], [f"invalid address '[10.0.0.1]': {why}"]),
+        ]
+        for args, lines in rows:
+            with self.subTest(args=args):
+                proc = run("net", *args)
+                self.assertEqual(proc.returncode, EX_USAGE, proc.stdout)
+                self.assertEqual(proc.stderr.splitlines(), [f"sockit net: {line}" for line in lines])
+        doc = json.loads(run("net", "--json", "10.0.0.0/8", "[10.1.1.1]", "10.1.1.1").stdout)
+        self.assertEqual(doc["contains"][0]["input"], "[10.1.1.1]")
+        self.assertEqual(doc["contains"][1], {"input": "10.1.1.1", "inside": True})
+        # A value option keeps its value as typed too.
+        proc = run("net", "10.0.0.0/8", "--subnets", "[9]")
+        self.assertEqual(proc.returncode, EX_USAGE)
+        self.assertIn("[9]", proc.stderr)
+
     def test_usage(self):
         self.assertEqual(run("net").returncode, EX_USAGE)
         self.assertEqual(run("net", "--collapse", "--summarize", "1.2.3.4").returncode, EX_USAGE)

@@ -113,6 +113,11 @@ class AgainstPython(unittest.TestCase):
         self.assertGreater(accepted, 20000)
         self.assertGreater(rejected, 1000)
 
+    def test_brackets(self):
+        # Python refuses a network or address in brackets, and so must sockit, one record per argument.
+        inputs = ["[::1]/128", "[::1/128]", "[10.0.0.0/8]", "[10.0.0.0/8,::/0]", "[10.0.0.1]", "[fe80::/64]", "[]"]
+        self.assertEqual(compare_with_reference(self, inputs, sockit_each(inputs), reference), (0, len(inputs)))
+
     def test_membership(self):
         rng = random.Random(1918)
         for _ in range(40):

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Tests of the server engine (serve/) on loopback, with tiny handlers of the test's own: every model
-// serves, limits hold (max connections, UDP reply bound, source ports, per-source rate), errors are precise.
+// serves, limits hold (max connections, UDP reply bound, source ports, per-source rate), errors are precise,
+// and reactors share one socket per port among their loops and with no other process.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -8,9 +9,12 @@
 
 #include <chrono>
 #include <cstring>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "sockit/serve/rate_limiter.hpp"
 #include "sockit/serve/server.hpp"
@@ -213,6 +217,117 @@ TEST(serve_create, errors_are_precise) {
     auto second = server::create(single, {taken});
     ASSERT_FALSE(second);
     EXPECT_EQ(second.error(), std::errc::address_in_use);
+}
+
+// Success when `r` failed with EADDRINUSE.
+template <class R>
+::testing::AssertionResult in_use(const R& r) {
+    if (r) return ::testing::AssertionFailure() << "bound a port in use";
+    if (r.error() != std::errc::address_in_use) return ::testing::AssertionFailure() << r.error().message();
+    return ::testing::AssertionSuccess();
+}
+
+// Reactors: one socket per port. A second server, of any model, or a foreign SO_REUSEPORT socket (what
+// another process's reactors would open) must get EADDRINUSE instead of a share of the connections.
+TEST(serve_port, reactors_keep_their_port_to_themselves) {
+    server_options o;
+    o.model = server_model::reactors;
+    o.workers = 2;
+    auto first = server::create(o, {tcp_echo(), udp_amp({})});
+    ASSERT_TRUE(first) << first.error().message();
+    const std::uint16_t tcp_port = (*first)->listeners()[0].local.port();
+    const std::uint16_t udp_port = (*first)->listeners()[1].local.port();
+    running r(std::move(*first));
+
+    for (auto model : {server_model::reactors, server_model::epoll}) {
+        server_options again;
+        again.model = model;
+        again.workers = 2;
+        auto tcp = tcp_echo();
+        tcp.address = loopback(tcp_port);
+        EXPECT_TRUE(in_use(server::create(again, {tcp}))) << to_string(model) << ", TCP";
+        auto udp = udp_amp({});
+        udp.address = loopback(udp_port);
+        EXPECT_TRUE(in_use(server::create(again, {udp}))) << to_string(model) << ", UDP";
+    }
+    struct row {
+        int type;
+        std::uint16_t port;
+    };
+    for (const row& row : {row{SOCK_STREAM, tcp_port}, row{SOCK_DGRAM, udp_port}}) {
+        auto foreign = socket::open(AF_INET, row.type);
+        ASSERT_TRUE(foreign);
+        ASSERT_TRUE(foreign->set(opt::reuse_port{true}));
+        EXPECT_TRUE(in_use(foreign->bind(loopback(row.port)))) << "an SO_REUSEPORT socket, type " << row.type;
+    }
+    // The server still serves both.
+    auto c = connect_to(tcp_port);
+    ASSERT_TRUE(c.send_all(as_bytes("hi")));
+    ASSERT_TRUE(c.shutdown(shutdown_mode::write));
+    EXPECT_EQ(read_until_eof(c), "hi");
+    auto u = socket::open(AF_INET, SOCK_DGRAM);
+    ASSERT_TRUE(u);
+    ASSERT_TRUE(u->sendto(as_bytes("x"), loopback(udp_port)));
+    EXPECT_TRUE(u->wait_readable(5000ms).value_or(false)) << "no UDP reply";
+}
+
+// The loops of reactors share one listening socket: while one is busy, another accepts. The handler
+// factory runs on the serving loop's thread and takes a while, so one loop cannot take every connection.
+TEST(serve_port, reactors_share_the_connections_of_one_port) {
+    std::mutex mu;
+    std::set<std::thread::id> serving;
+    auto l = tcp_echo();
+    l.make_stream = [&] {
+        {
+            std::lock_guard lock(mu);
+            serving.insert(std::this_thread::get_id());
+        }
+        std::this_thread::sleep_for(5ms);
+        return std::make_unique<test_echo>();
+    };
+    server_options o;
+    o.model = server_model::reactors;
+    o.workers = 2;
+    auto s = server::create(o, {l});
+    ASSERT_TRUE(s);
+    running r(std::move(*s));
+    std::vector<socket> clients;
+    for (int i = 0; i < 40; ++i) {
+        clients.push_back(connect_to(r.port(0)));
+        ASSERT_TRUE(clients.back().send_all(as_bytes("x")));
+    }
+    std::uint8_t b[1];
+    for (auto& c : clients) {
+        ASSERT_TRUE(c.wait_readable(5000ms).value_or(false));
+        ASSERT_EQ(c.recv(b).value_or(0), 1u);
+    }
+    EXPECT_EQ(r.srv->stats().accepted.load(), 40u);
+    std::lock_guard lock(mu);
+    EXPECT_EQ(serving.size(), 2u) << "40 connections, 2 loops: every connection went to one loop";
+}
+
+// Stopping closes the shared listening socket once every loop has let it go: the port is free again.
+TEST(serve_port, reactors_free_the_port_when_they_stop) {
+    server_options o;
+    o.model = server_model::reactors;
+    o.workers = 3;
+    o.grace = 100ms;
+    auto s = server::create(o, {tcp_echo(), udp_amp({})});
+    ASSERT_TRUE(s);
+    const std::uint16_t tcp_port = (*s)->listeners()[0].local.port();
+    const std::uint16_t udp_port = (*s)->listeners()[1].local.port();
+    {
+        running r(std::move(*s));
+        auto c = connect_to(tcp_port);
+        ASSERT_TRUE(c.send_all(as_bytes("x")));
+        ASSERT_TRUE(c.wait_readable(5000ms).value_or(false));
+    }
+    auto tcp = tcp_echo();
+    tcp.address = loopback(tcp_port);
+    auto udp = udp_amp({});
+    udp.address = loopback(udp_port);
+    auto again = server::create(o, {tcp, udp});
+    EXPECT_TRUE(again) << again.error().message();
 }
 
 TEST(serve_rate_limiter, token_buckets_per_source) {

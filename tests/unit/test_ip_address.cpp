@@ -118,6 +118,9 @@ const error_case error_cases[] = {
     {"fe80::1%a%b", address_errc::bad_zone, 9, "character '%' not allowed in a zone at offset 9"},     // two '%'
     {"fe80::1%abcdefghijklmnop", address_errc::bad_zone, 23, "zone longer than 15 characters at offset 23"},  // 16
     {"%eth0", address_errc::bad_character, 0, "unexpected character '%' at offset 0"},   // zone alone
+    {"[::1]", address_errc::bad_character, 0, "unexpected character '[' at offset 0"},   // brackets belong to
+    {"[1.2.3.4]", address_errc::bad_character, 0, "unexpected character '[' at offset 0"},  // endpoints, URLs
+    {"::1]", address_errc::bad_character, 3, "unexpected character ']' at offset 3"},    // half of them
 };
 
 TEST(IpAddress, RejectsWithWhatAndWhere) {

@@ -105,6 +105,8 @@ const net_error_case net_error_cases[] = {
     {"fe80::%eth0/64", address_errc::zone_in_network, 6},   // zones do not belong in networks
     {"10.0.0.300/8", address_errc::octet_too_large, 7},     // the address's own error
     {"10.0.0.0/8/8", address_errc::bad_prefix, 10},         // two slashes
+    {"[::1]/128", address_errc::bad_character, 0},          // brackets belong to endpoints and URLs
+    {"[10.0.0.0/8]", address_errc::bad_character, 0},       // and do not make a list either
 };
 
 TEST(IpNetwork, RejectsWithWhatAndWhere) {

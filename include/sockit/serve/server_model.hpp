@@ -17,7 +17,7 @@ enum class server_model {
     pool,      ///< a fixed set of worker threads takes accepted connections from a queue
     poll,      ///< one event loop (poll backend by default)
     epoll,     ///< one event loop (epoll backend)
-    reactors,  ///< one epoll loop per worker (per core by default), each with its own SO_REUSEPORT sockets
+    reactors,  ///< one epoll loop per worker (per core by default), all accepting from one socket per port
 };
 
 /// Every model, in the order above.
