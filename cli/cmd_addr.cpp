@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/ip/ip_address.hpp"
@@ -87,6 +87,8 @@ std::string to_text(const ip_address& a) {
     return a.to_string() + "\n" + t.render();
 }
 
+}  // namespace
+
 int run_addr(std::span<char*> args) {
     auto app = make_app("addr",
                         "Show an IP address in every form: canonical (RFC 5952), exploded, integer, reverse "
@@ -128,9 +130,5 @@ int run_addr(std::span<char*> args) {
     std::cout.flush();
     return status;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("addr", "an IP address in every form, and its classes", run_addr);
 
 }  // namespace sockit::cli

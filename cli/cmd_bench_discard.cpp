@@ -8,13 +8,15 @@
 
 #include "app.hpp"
 #include "bench_target.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/loadgen/discard_stream.hpp"
 
 namespace sockit::cli {
 namespace {
+
+}  // namespace
 
 int run_bench_discard(std::span<char*> args) {
     auto app = make_app(
@@ -87,10 +89,5 @@ int run_bench_discard(std::span<char*> args) {
     }
     return exit_code::ok;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("bench discard", "send one TCP stream to a discard server: bytes and Gbit/s, as iperf3 does",
-               run_bench_discard);
 
 }  // namespace sockit::cli

@@ -7,7 +7,7 @@
 
 #include "app.hpp"
 #include "bench_target.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/loadgen/echo_load.hpp"
@@ -37,6 +37,8 @@ std::string human_rate(double bytes_per_s) {
     if (bytes_per_s >= 1e3) return fmt::format("{:.2f} kB/s", bytes_per_s / 1e3);
     return fmt::format("{:.0f} B/s", bytes_per_s);
 }
+
+}  // namespace
 
 int run_bench_echo(std::span<char*> args) {
     auto app = make_app(
@@ -170,10 +172,5 @@ int run_bench_echo(std::span<char*> args) {
     }
     return exit_code::ok;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("bench echo", "load a TCP echo server: round trips/s and latency over many connections",
-               run_bench_echo);
 
 }  // namespace sockit::cli

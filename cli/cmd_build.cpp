@@ -9,7 +9,7 @@
 #include <optional>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/packet_spec/built_packet.hpp"
@@ -139,6 +139,8 @@ int send_packets(const std::vector<built_packet>& packets, const std::string& if
     return exit_code::ok;
 }
 
+}  // namespace
+
 int run_build(std::span<char*> args) {
     auto app = make_app(
         command_name,
@@ -219,9 +221,5 @@ int run_build(std::span<char*> args) {
     }
     return exit_code::ok;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("build", "build packets from a layer stack (pcap, hex, or send)", run_build);
 
 }  // namespace sockit::cli

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "packet_flags.hpp"
@@ -21,6 +21,8 @@
 
 namespace sockit::cli {
 namespace {
+
+}  // namespace
 
 int run_capture(std::span<char*> args) {
     auto app = make_app(
@@ -162,10 +164,5 @@ int run_capture(std::span<char*> args) {
     }
     return status;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("capture", "capture packets live with libpcap (root), printed like decode or written with -w",
-               run_capture);
 
 }  // namespace sockit::cli

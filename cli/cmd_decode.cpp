@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "packet_flags.hpp"
@@ -63,6 +63,8 @@ private:
     std::FILE* stream_ = nullptr;
     pcap_t* handle_ = nullptr;
 };
+
+}  // namespace
 
 int run_decode(std::span<char*> args) {
     auto app = make_app(
@@ -117,10 +119,5 @@ int run_decode(std::span<char*> args) {
     }
     return status;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("decode", "decode the packets of a pcap/pcapng file (tcpdump -nn style, -v, --json)",
-               run_decode);
 
 }  // namespace sockit::cli

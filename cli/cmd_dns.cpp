@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "command.hpp"
+#include "commands.hpp"
 #include "dns_batch.hpp"
 #include "dns_output.hpp"
 #include "exit_code.hpp"
@@ -105,6 +105,8 @@ result<std::vector<endpoint>> pick_servers(const dns_client::dig_args& a, dns_cl
     }
     return out;
 }
+
+}  // namespace
 
 int run_dns(std::span<char*> args) {
     std::vector<std::string_view> words;
@@ -214,9 +216,5 @@ int run_dns(std::span<char*> args) {
     std::cout.flush();
     return status;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("dns", "query DNS servers as dig does (UDP/TCP, EDNS0, +short, --json, --batch)", run_dns);
 
 }  // namespace sockit::cli

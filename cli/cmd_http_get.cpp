@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/core/codec_errc.hpp"
@@ -133,6 +133,8 @@ nlohmann::ordered_json json_document(const std::string& requested, const http_cl
     };
     return doc;
 }
+
+}  // namespace
 
 int run_http_get(std::span<char*> args) {
     auto app = make_app(
@@ -274,10 +276,5 @@ int run_http_get(std::span<char*> args) {
     }
     return exit_code::ok;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("http get", "fetch an http:// URL (HTTP/1.1): body to stdout or -o, -i, -v, -L, --json",
-               run_http_get);
 
 }  // namespace sockit::cli

@@ -9,7 +9,7 @@
 #include <mutex>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "serve_run.hpp"
@@ -103,6 +103,8 @@ private:
     std::mutex mu_;
     bool json_ = false;
 };
+
+}  // namespace
 
 int run_http_serve(std::span<char*> args) {
     auto app = make_app(
@@ -214,10 +216,5 @@ int run_http_serve(std::span<char*> args) {
         logger.write(lines);
     });
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("http serve", "a static HTTP/1.1 file server (GET/HEAD, keep-alive, ranges, sendfile)",
-               run_http_serve);
 
 }  // namespace sockit::cli

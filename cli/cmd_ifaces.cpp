@@ -9,7 +9,7 @@
 #include <string>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/sock/network_interface.hpp"
@@ -66,6 +66,8 @@ nlohmann::ordered_json to_json(const network_interface& i) {
     doc["addresses"] = std::move(addresses);
     return doc;
 }
+
+}  // namespace
 
 int run_ifaces(std::span<char*> args) {
     auto app = make_app("ifaces",
@@ -131,9 +133,5 @@ int run_ifaces(std::span<char*> args) {
     std::cout << table.render();
     return exit_code::ok;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("ifaces", "network interfaces: flags, MTU, MAC, addresses with prefix", run_ifaces);
 
 }  // namespace sockit::cli

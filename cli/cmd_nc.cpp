@@ -4,13 +4,15 @@
 #include <csignal>
 #include <iostream>
 
-#include "command.hpp"
+#include "commands.hpp"
 #include "nc_common.hpp"
 #include "nc_options.hpp"
 #include "sockit/sys/scoped_sigaction.hpp"
 
 namespace sockit::cli {
 namespace {
+
+}  // namespace
 
 int run_nc(std::span<char*> args) {
     auto parsed = parse_nc_options(args);
@@ -27,9 +29,5 @@ int run_nc(std::span<char*> args) {
     if (o.listen) return run_ip_listen(o);
     return run_client(o);
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("nc", "netcat: TCP/UDP/Unix connections, listeners, relays and port scans", run_nc);
 
 }  // namespace sockit::cli

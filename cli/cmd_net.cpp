@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/ip/ip_network.hpp"
@@ -212,6 +212,8 @@ int run_summarize(const options& o) {
     return print_networks(o, *nets);
 }
 
+}  // namespace
+
 int run_net(std::span<char*> args) {
     auto app = make_app(
         "net",
@@ -258,9 +260,5 @@ int run_net(std::span<char*> args) {
     std::cout.flush();
     return status;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("net", "an ipcalc: network math, membership, subnets, collapse, summarize", run_net);
 
 }  // namespace sockit::cli

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/ip/ip_address.hpp"
@@ -16,6 +16,8 @@
 
 namespace sockit::cli {
 namespace {
+
+}  // namespace
 
 int run_rdns(std::span<char*> args) {
     auto app = make_app("rdns",
@@ -72,9 +74,5 @@ int run_rdns(std::span<char*> args) {
     }
     return status;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("rdns", "reverse DNS: the host name of each IP address (getnameinfo)", run_rdns);
 
 }  // namespace sockit::cli

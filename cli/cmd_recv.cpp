@@ -8,7 +8,7 @@
 #include <string>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/relay/receive_loop.hpp"
@@ -58,6 +58,8 @@ void report(const endpoint& from, std::string_view message, bool json, bool udp)
     }
     std::fflush(stdout);
 }
+
+}  // namespace
 
 int run_recv(std::span<char*> args) {
     auto app =
@@ -115,9 +117,5 @@ int run_recv(std::span<char*> args) {
     print_error("recv", "receive", done.error().message());
     return exit_code::os_error;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("recv", "print messages received over TCP or UDP (the seeds' recv_*), dual stack", run_recv);
 
 }  // namespace sockit::cli

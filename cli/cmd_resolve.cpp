@@ -10,7 +10,7 @@
 #include <string>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/sock/resolver.hpp"
@@ -45,6 +45,8 @@ int exit_for(const std::error_code& ec) {
     if (ec == std::errc::invalid_argument || ec == std::errc::result_out_of_range) return exit_code::usage;
     return lookup_exit_code(ec);
 }
+
+}  // namespace
 
 int run_resolve(std::span<char*> args) {
     auto app = make_app("resolve",
@@ -126,9 +128,5 @@ int run_resolve(std::span<char*> args) {
     std::cout << table.render();
     return exit_code::ok;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("resolve", "addresses of a host name (getaddrinfo), with --canon and a service port", run_resolve);
 
 }  // namespace sockit::cli

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/sock/happy_eyeballs.hpp"
@@ -29,6 +29,8 @@ int exit_for(const std::error_code& ec) {
 }
 
 bytes_view as_view(const std::string& s) { return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}; }
+
+}  // namespace
 
 int run_send(std::span<char*> args) {
     auto app = make_app("send",
@@ -125,9 +127,5 @@ int run_send(std::span<char*> args) {
     }
     return exit_code::ok;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("send", "send one message over TCP or UDP (the seeds' send_gai_*)", run_send);
 
 }  // namespace sockit::cli

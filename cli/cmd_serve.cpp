@@ -8,7 +8,7 @@
 #include <mutex>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "serve_run.hpp"
@@ -253,6 +253,8 @@ void announce(const serve::server& srv, bool json_log) {
     std::cout.flush();
 }
 
+}  // namespace
+
 int run_serve(std::span<char*> args) {
     serve_flags f;
     auto app = make_serve_app(f);
@@ -279,12 +281,5 @@ int run_serve(std::span<char*> args) {
     }
     return run_until_stopped("serve", srv, [&] { announce(srv, f.json_log); });
 }
-
-}  // namespace
-
-SOCKIT_COMMAND(
-    "serve",
-    "the classic Internet services (echo, discard, chargen, qotd, daytime, time, finger) as one daemon",
-    run_serve);
 
 }  // namespace sockit::cli

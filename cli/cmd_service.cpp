@@ -9,7 +9,7 @@
 #include <string>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 #include "sockit/sock/resolver.hpp"
@@ -20,6 +20,8 @@ namespace {
 bool is_number(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
+
+}  // namespace
 
 int run_service(std::span<char*> args) {
     auto app = make_app("service",
@@ -81,9 +83,5 @@ int run_service(std::span<char*> args) {
     if (json) print_json(doc);
     return status;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("service", "port number to service name and back (80 <-> http)", run_service);
 
 }  // namespace sockit::cli

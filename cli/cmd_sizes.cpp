@@ -11,7 +11,7 @@
 #include <iostream>
 
 #include "app.hpp"
-#include "command.hpp"
+#include "commands.hpp"
 #include "exit_code.hpp"
 #include "output.hpp"
 
@@ -42,6 +42,8 @@ constexpr struct_size socket_structs[] = {
     size_of<addrinfo>("addrinfo", "netdb.h"),
 };
 
+}  // namespace
+
 int run_sizes(std::span<char*> args) {
     auto app = make_app("sizes", "Print the size and alignment of each socket structure, in bytes.",
                         "sockit sizes --json");
@@ -62,9 +64,5 @@ int run_sizes(std::span<char*> args) {
     std::cout << table.render();
     return exit_code::ok;
 }
-
-}  // namespace
-
-SOCKIT_COMMAND("sizes", "size and alignment of each socket structure", run_sizes);
 
 }  // namespace sockit::cli

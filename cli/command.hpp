@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The command registry: each cli/cmd_*.cpp registers one subcommand of `sockit` with SOCKIT_COMMAND.
+// The `sockit` subcommands as data: name, one-line summary and entry point of each (cli/command_table.cpp).
 #pragma once
 
 #include <span>
@@ -17,14 +17,7 @@ struct command {
     int (*run)(std::span<char*> args);
 };
 
-/// Adds a command to the registry (called from static initializers; see SOCKIT_COMMAND).
-bool register_command(const command& c);
-
-/// Every registered command, sorted by name.
-std::span<const command> commands();
+/// Every subcommand, sorted by name (a constant table: nothing registers at run time).
+std::span<const command> commands() noexcept;
 
 }  // namespace sockit::cli
-
-/// Registers a subcommand from its own translation unit: SOCKIT_COMMAND("addr", "summary", run_addr);
-#define SOCKIT_COMMAND(name, summary, fn) \
-    static const bool sockit_command_registered_ = ::sockit::cli::register_command({name, summary, fn})
