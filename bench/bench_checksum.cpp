@@ -34,7 +34,8 @@ void BM_textbook_checksum(benchmark::State& state) {
     for (auto _ : state) {
         benchmark::DoNotOptimize(d.data());
         std::uint32_t sum = 0;
-        for (std::size_t i = 0; i + 1 < d.size(); i += 2) sum += static_cast<std::uint32_t>((d[i] << 8) | d[i + 1]);
+        for (std::size_t i = 0; i + 1 < d.size(); i += 2)
+            sum += static_cast<std::uint32_t>((d[i] << 8) | d[i + 1]);
         while ((sum >> 16) != 0) sum = (sum & 0xffff) + (sum >> 16);
         std::uint16_t c = static_cast<std::uint16_t>(~sum);
         benchmark::DoNotOptimize(c);

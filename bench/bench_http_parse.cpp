@@ -65,10 +65,13 @@ void bm_pipelined_batch(benchmark::State& state) {
     std::string batch;
     for (int i = 0; i < 16; ++i) {
         batch += browser_get;
-        batch += "GET /img/" + std::to_string(i) + ".png HTTP/1.1\r\nHost: localhost\r\nAccept: image/*\r\n\r\n";
+        batch +=
+            "GET /img/" + std::to_string(i) + ".png HTTP/1.1\r\nHost: localhost\r\nAccept: image/*\r\n\r\n";
         batch += "HEAD /style.css HTTP/1.1\r\nHost: localhost\r\n\r\n";
-        batch += "POST /api HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n"
-                 "{\"id\": 12345}";
+        batch +=
+            "POST /api HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+            "13\r\n\r\n"
+            "{\"id\": 12345}";
     }
     request_parser p;
     const bytes_view buf = as_bytes(batch);

@@ -84,7 +84,8 @@ void format_glibc(benchmark::State& state, int version) {
     const auto addrs = make_addresses(version);
     const int af = version == 4 ? AF_INET : AF_INET6;
     std::vector<std::array<unsigned char, 16>> raw(batch);
-    for (std::size_t k = 0; k < batch; ++k) std::memcpy(raw[k].data(), addrs[k].bytes().data(), addrs[k].bytes().size());
+    for (std::size_t k = 0; k < batch; ++k)
+        std::memcpy(raw[k].data(), addrs[k].bytes().data(), addrs[k].bytes().size());
     std::size_t i = 0;
     char buf[INET6_ADDRSTRLEN];
     for (auto _ : state) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Per-task overhead of an empty job: sockit's worker_pool (2 workers) against tbb::task_group in a 2-thread arena.
+// Per-task overhead of an empty job: sockit's worker_pool (2 workers) against tbb::task_group in a 2-thread
+// arena.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -37,8 +38,9 @@ void sockit_pool_empty(benchmark::State& state) {
         }
     }
     state.SetItemsProcessed(state.iterations() * batch);
-    state.counters["ns_per_task"] = benchmark::Counter(static_cast<double>(state.iterations() * batch),
-                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["ns_per_task"] =
+        benchmark::Counter(static_cast<double>(state.iterations() * batch),
+                           benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(sockit_pool_empty)
     ->Name("sockit/empty_task")
@@ -62,10 +64,16 @@ void tbb_task_group_empty(benchmark::State& state) {
         });
     }
     state.SetItemsProcessed(state.iterations() * batch);
-    state.counters["ns_per_task"] = benchmark::Counter(static_cast<double>(state.iterations() * batch),
-                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["ns_per_task"] =
+        benchmark::Counter(static_cast<double>(state.iterations() * batch),
+                           benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
-BENCHMARK(tbb_task_group_empty)->Name("tbb/empty_task")->ArgNames({"batch"})->Arg(1000)->Arg(10000)->UseRealTime();
+BENCHMARK(tbb_task_group_empty)
+    ->Name("tbb/empty_task")
+    ->ArgNames({"batch"})
+    ->Arg(1000)
+    ->Arg(10000)
+    ->UseRealTime();
 #endif
 
 }  // namespace

@@ -23,14 +23,14 @@ struct conn {
     char buf[BUF_SIZE];
 };
 
-static void drop(int ep, struct conn *c) {
+static void drop(int ep, struct conn* c) {
     epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL);
     close(c->fd);
     free(c);
 }
 
 /* Sends what is pending; returns -1 on error, else 1 when everything went out. */
-static int flush(struct conn *c) {
+static int flush(struct conn* c) {
     while (c->off < c->len) {
         ssize_t n = send(c->fd, c->buf + c->off, c->len - c->off, MSG_NOSIGNAL);
         if (n < 0) return (errno == EAGAIN || errno == EWOULDBLOCK) ? 0 : -1;
@@ -40,7 +40,7 @@ static int flush(struct conn *c) {
     return 1;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: %s PORT\n", argv[0]);
         return 64;
@@ -51,8 +51,8 @@ int main(int argc, char **argv) {
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((unsigned short)atoi(argv[1]))};
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t alen = sizeof a;
-    if (bind(lfd, (struct sockaddr *)&a, sizeof a) < 0 || listen(lfd, SOMAXCONN) < 0 ||
-        getsockname(lfd, (struct sockaddr *)&a, &alen) < 0) {
+    if (bind(lfd, (struct sockaddr*)&a, sizeof a) < 0 || listen(lfd, SOMAXCONN) < 0 ||
+        getsockname(lfd, (struct sockaddr*)&a, &alen) < 0) {
         perror("echo_server");
         return 71;
     }
@@ -71,13 +71,13 @@ int main(int argc, char **argv) {
             return 71;
         }
         for (int i = 0; i < n; ++i) {
-            struct conn *c = events[i].data.ptr;
+            struct conn* c = events[i].data.ptr;
             if (c == NULL) { /* the listener: accept all that wait */
                 for (;;) {
                     int fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
                     if (fd < 0) break;
                     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-                    struct conn *nc = malloc(sizeof *nc);
+                    struct conn* nc = malloc(sizeof *nc);
                     if (nc == NULL) {
                         close(fd);
                         continue;

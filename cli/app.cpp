@@ -30,8 +30,7 @@ std::optional<int> parse(CLI::App& app, std::span<char*> args) {
         std::cout << app.help("", CLI::AppFormatMode::All);
         return exit_code::ok;
     } catch (const CLI::ParseError& e) {
-        print_error(app.get_name().substr(std::string_view("sockit ").size()), e.what(),
-                    "see --help");
+        print_error(app.get_name().substr(std::string_view("sockit ").size()), e.what(), "see --help");
         return exit_code::usage;
     }
     return std::nullopt;

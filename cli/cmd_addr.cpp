@@ -50,17 +50,20 @@ nlohmann::ordered_json to_json(std::string_view input, const ip_address& a) {
     o["reverse_pointer"] = a.reverse_pointer();
     for (const auto& p : predicates) o[p.key] = (a.*p.test)();
     o["ipv4_mapped"] = optional_address(a.ipv4_mapped());
-    o["ipv6_mapped"] = a.is_v4() ? nlohmann::ordered_json(a.to_v4_mapped().to_string()) : nlohmann::ordered_json(nullptr);
+    o["ipv6_mapped"] =
+        a.is_v4() ? nlohmann::ordered_json(a.to_v4_mapped().to_string()) : nlohmann::ordered_json(nullptr);
     o["sixtofour"] = optional_address(a.sixtofour());
     if (auto t = a.teredo()) {
         o["teredo"] = {{"server", t->server.to_string()}, {"client", t->client.to_string()}};
     } else {
         o["teredo"] = nullptr;
     }
-    o["scope_id"] = a.zone().empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(std::string(a.zone()));
+    o["scope_id"] =
+        a.zone().empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(std::string(a.zone()));
     const int scope = a.multicast_scope();
-    o["multicast_scope"] = scope < 0 ? nlohmann::ordered_json(nullptr)
-                                     : nlohmann::ordered_json(std::string(ip_address::multicast_scope_name(scope)));
+    o["multicast_scope"] = scope < 0
+                               ? nlohmann::ordered_json(nullptr)
+                               : nlohmann::ordered_json(std::string(ip_address::multicast_scope_name(scope)));
     return o;
 }
 
@@ -80,26 +83,31 @@ std::string to_text(const ip_address& a) {
     if (auto m = a.ipv4_mapped()) t.add_row({"  ipv4_mapped", m->to_string()});
     if (a.is_v4()) t.add_row({"  ipv6_mapped", a.to_v4_mapped().to_string()});
     if (auto s = a.sixtofour()) t.add_row({"  sixtofour", s->to_string()});
-    if (auto d = a.teredo()) t.add_row({"  teredo", fmt::format("server {}, client {}", d->server.to_string(), d->client.to_string())});
+    if (auto d = a.teredo())
+        t.add_row(
+            {"  teredo", fmt::format("server {}, client {}", d->server.to_string(), d->client.to_string())});
     if (!a.zone().empty()) t.add_row({"  scope_id", std::string(a.zone())});
     if (const int scope = a.multicast_scope(); scope >= 0)
-        t.add_row({"  multicast_scope", fmt::format("{} ({:x})", ip_address::multicast_scope_name(scope), scope)});
+        t.add_row(
+            {"  multicast_scope", fmt::format("{} ({:x})", ip_address::multicast_scope_name(scope), scope)});
     return a.to_string() + "\n" + t.render();
 }
 
 }  // namespace
 
 int run_addr(std::span<char*> args) {
-    auto app = make_app("addr",
-                        "Show an IP address in every form: canonical (RFC 5952), exploded, integer, reverse "
-                        "pointer, its classes (IANA special-purpose registries) and its IPv4/IPv6 counterparts.",
-                        "sockit addr 2001:0db8:0000:0000:03e0:0000:18a7:8223 ::ffff:127.0.0.1 --json");
+    auto app =
+        make_app("addr",
+                 "Show an IP address in every form: canonical (RFC 5952), exploded, integer, reverse "
+                 "pointer, its classes (IANA special-purpose registries) and its IPv4/IPv6 counterparts.",
+                 "sockit addr 2001:0db8:0000:0000:03e0:0000:18a7:8223 ::ffff:127.0.0.1 --json");
     bool json = false;
     std::vector<std::string> inputs;
-    app->add_flag("--json", json,
-                  "one JSON array: {input, address, version, exploded, integer, reverse_pointer, is_*..., "
-                  "ipv4_mapped, ipv6_mapped, sixtofour, teredo, scope_id, multicast_scope}; a malformed input "
-                  "gives {input, error}");
+    app->add_flag(
+        "--json", json,
+        "one JSON array: {input, address, version, exploded, integer, reverse_pointer, is_*..., "
+        "ipv4_mapped, ipv6_mapped, sixtofour, teredo, scope_id, multicast_scope}; a malformed input "
+        "gives {input, error}");
     app->add_option("ADDR", inputs, "IPv4 or IPv6 addresses (IPv6 may carry a %zone)")->required();
     // "[::1]" is not an address: it must reach the parser as typed, not as CLI11's list syntax.
     verbatim_args verbatim(args);

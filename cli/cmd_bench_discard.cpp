@@ -14,9 +14,7 @@
 #include "sockit/loadgen/discard_stream.hpp"
 
 namespace sockit::cli {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 int run_bench_discard(std::span<char*> args) {
     auto app = make_app(

@@ -34,14 +34,10 @@ std::uint32_t pcap_linktype(wire::link_type l) {
 std::string_view link_name(const std::optional<wire::link_type>& l) {
     if (!l) return "none";
     switch (*l) {
-        case wire::link_type::ethernet:
-            return "ethernet";
-        case wire::link_type::ppp:
-            return "ppp";
-        case wire::link_type::raw:
-            return "raw";
-        default:
-            return "other";
+        case wire::link_type::ethernet: return "ethernet";
+        case wire::link_type::ppp: return "ppp";
+        case wire::link_type::raw: return "raw";
+        default: return "other";
     }
 }
 

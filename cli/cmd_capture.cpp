@@ -20,9 +20,7 @@
 #include "sockit/wire/link_type.hpp"
 
 namespace sockit::cli {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 int run_capture(std::span<char*> args) {
     auto app = make_app(

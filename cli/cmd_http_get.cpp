@@ -86,8 +86,7 @@ std::pair<int, std::string> describe(const http_client::fetch_failure& f) {
                     f.detail.empty() ? std::string("cannot connect") : "cannot connect to " + f.detail};
         case http_client::fetch_stage::request:
             return {exit_code::usage, "cannot write the request (check -X and -H)"};
-        case http_client::fetch_stage::send:
-            return {exit_code::unavailable, "sending the request failed"};
+        case http_client::fetch_stage::send: return {exit_code::unavailable, "sending the request failed"};
         case http_client::fetch_stage::receive_head:
             if (ec == http_client::client_errc::too_many_interim)
                 return {exit_code::data_error, "malformed response"};
@@ -97,10 +96,8 @@ std::pair<int, std::string> describe(const http_client::fetch_failure& f) {
             return malformed
                        ? std::pair<int, std::string>{exit_code::data_error, "malformed response body"}
                        : std::pair<int, std::string>{exit_code::unavailable, "incomplete response body"};
-        case http_client::fetch_stage::redirect:
-            return {exit_code::data_error, "cannot follow the redirect"};
-        case http_client::fetch_stage::output:
-            return {exit_code::io_error, "writing the output failed"};
+        case http_client::fetch_stage::redirect: return {exit_code::data_error, "cannot follow the redirect"};
+        case http_client::fetch_stage::output: return {exit_code::io_error, "writing the output failed"};
     }
     return {exit_code::os_error, "failed"};
 }

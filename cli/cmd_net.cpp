@@ -34,7 +34,9 @@ struct options {
 
 void report(std::string_view what, std::string_view why) { print_error("net", what, why); }
 
-std::string invalid(std::string_view kind, std::string_view input) { return fmt::format("invalid {} '{}'", kind, input); }
+std::string invalid(std::string_view kind, std::string_view input) {
+    return fmt::format("invalid {} '{}'", kind, input);
+}
 
 // Membership of an address or a network (written either way) in net.
 struct member {
@@ -117,8 +119,9 @@ int describe(const options& o, const std::string& input, json* out) {
         auto s = o.supernet_prefix >= 0 ? net.supernet(o.supernet_prefix) : net.supernet();
         if (!s) {
             report(fmt::format("supernet of {}", net.to_string()),
-                   o.supernet_prefix >= 0 ? fmt::format("prefix {} is not in 0..{}", o.supernet_prefix, net.prefix_length())
-                                          : std::string("a /0 has no supernet"));
+                   o.supernet_prefix >= 0
+                       ? fmt::format("prefix {} is not in 0..{}", o.supernet_prefix, net.prefix_length())
+                       : std::string("a /0 has no supernet"));
             doc["supernet"] = nullptr;
             status = exit_code::usage;
         } else {
@@ -136,13 +139,14 @@ int describe(const options& o, const std::string& input, json* out) {
             doc["subnets"] = nullptr;
             status = exit_code::usage;
         } else {
-            const int new_prefix = relative ? net.prefix_length() + static_cast<int>(*v) : static_cast<int>(*v);
+            const int new_prefix =
+                relative ? net.prefix_length() + static_cast<int>(*v) : static_cast<int>(*v);
             auto subs = net.subnets(new_prefix, o.limit);
             if (!subs) {
                 const auto why = subs.error().code == address_errc::too_many_results
                                      ? fmt::format("more than --limit {} subnets", o.limit)
-                                     : fmt::format("prefix {} is not in {}..{}", new_prefix, net.prefix_length(),
-                                                   net.max_prefix_length());
+                                     : fmt::format("prefix {} is not in {}..{}", new_prefix,
+                                                   net.prefix_length(), net.max_prefix_length());
                 report(fmt::format("subnets of {}", net.to_string()), why);
                 doc["subnets"] = nullptr;
                 status = exit_code::usage;
@@ -215,27 +219,31 @@ int run_summarize(const options& o) {
 }  // namespace
 
 int run_net(std::span<char*> args) {
-    auto app = make_app(
-        "net",
-        "An ipcalc for IPv4 and IPv6 networks: network, masks, broadcast, first and last host, size, host bits, "
-        "and whether each ADDR (or network) is inside; subnets and supernet; collapse a list; summarize a range.",
-        "sockit net 172.17.86.75/12 172.31.0.1 10.0.0.1 --subnets +2 --json");
+    auto app = make_app("net",
+                        "An ipcalc for IPv4 and IPv6 networks: network, masks, broadcast, first and last "
+                        "host, size, host bits, "
+                        "and whether each ADDR (or network) is inside; subnets and supernet; collapse a "
+                        "list; summarize a range.",
+                        "sockit net 172.17.86.75/12 172.31.0.1 10.0.0.1 --subnets +2 --json");
     options o;
-    app->add_flag("--json", o.json,
-                  "JSON: {input, network, version, prefixlen, netmask, hostmask, broadcast_address, first_host, "
-                  "last_host, num_addresses, host_bits_set, address, contains, supernet, subnets}; with --each an "
-                  "array of them; with --collapse/--summarize {networks}");
+    app->add_flag(
+        "--json", o.json,
+        "JSON: {input, network, version, prefixlen, netmask, hostmask, broadcast_address, first_host, "
+        "last_host, num_addresses, host_bits_set, address, contains, supernet, subnets}; with --each an "
+        "array of them; with --collapse/--summarize {networks}");
     app->add_flag("--strict", o.strict, "host bits set beyond the prefix are an error");
     app->add_option("--subnets", o.subnets, "list the subnets of prefix length N, or +D bits longer");
     app->add_option("--limit", o.limit, "at most this many subnets (default 65536)");
     app->add_flag("--supernet", o.supernet, "the network one bit shorter");
     app->add_option("--supernet-prefix", o.supernet_prefix, "the supernet of this prefix length");
     auto* each = app->add_flag("--each", o.each, "every argument is a network to describe");
-    auto* collapse = app->add_flag("--collapse", o.collapse, "merge the networks given into the fewest covering them");
+    auto* collapse =
+        app->add_flag("--collapse", o.collapse, "merge the networks given into the fewest covering them");
     auto* summarize = app->add_flag("--summarize", o.summarize, "the fewest networks covering FIRST..LAST");
     each->excludes(collapse)->excludes(summarize);
     collapse->excludes(summarize);
-    app->add_option("ARGS", o.args, "CIDR [ADDR...] | --each CIDR... | --collapse NET... | --summarize FIRST LAST")
+    app->add_option("ARGS", o.args,
+                    "CIDR [ADDR...] | --each CIDR... | --collapse NET... | --summarize FIRST LAST")
         ->required();
     // "[::1]" is not an address: it must reach the parser as typed, not as CLI11's list syntax.
     verbatim_args verbatim(args);
@@ -250,8 +258,10 @@ int run_net(std::span<char*> args) {
     } else if (o.each) {
         json doc = json::array();
         for (const auto& input : o.args) {
-            if (describe(o, input, o.json ? &doc : nullptr) != exit_code::ok) status = exit_code::usage;
-            else if (!o.json && &input != &o.args.back()) std::cout << '\n';
+            if (describe(o, input, o.json ? &doc : nullptr) != exit_code::ok)
+                status = exit_code::usage;
+            else if (!o.json && &input != &o.args.back())
+                std::cout << '\n';
         }
         if (o.json) print_json(doc);
     } else {

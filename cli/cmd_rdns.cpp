@@ -15,9 +15,7 @@
 #include "sockit/sock/resolver.hpp"
 
 namespace sockit::cli {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 int run_rdns(std::span<char*> args) {
     auto app = make_app("rdns",
@@ -40,7 +38,8 @@ int run_rdns(std::span<char*> args) {
         }
         auto ep = endpoint::from_ip(*a, 0);
         if (!ep) {
-            print_error("rdns", fmt::format("'{}'", text), "no interface named '" + std::string(a->zone()) + "'");
+            print_error("rdns", fmt::format("'{}'", text),
+                        "no interface named '" + std::string(a->zone()) + "'");
             return exit_code::usage;
         }
         targets.push_back(*ep);

@@ -18,7 +18,9 @@
 namespace sockit::cli {
 namespace {
 
-const char* family_name(int family) { return family == AF_INET ? "ipv4" : family == AF_INET6 ? "ipv6" : "other"; }
+const char* family_name(int family) {
+    return family == AF_INET ? "ipv4" : family == AF_INET6 ? "ipv6" : "other";
+}
 
 const char* socktype_name(int socktype) {
     switch (socktype) {
@@ -49,10 +51,11 @@ int exit_for(const std::error_code& ec) {
 }  // namespace
 
 int run_resolve(std::span<char*> args) {
-    auto app = make_app("resolve",
-                        "List the addresses of HOST (getaddrinfo: /etc/hosts, DNS, ...), each once per socket "
-                        "type, in the order a client should try them (RFC 6724).",
-                        "sockit resolve localhost http --canon");
+    auto app =
+        make_app("resolve",
+                 "List the addresses of HOST (getaddrinfo: /etc/hosts, DNS, ...), each once per socket "
+                 "type, in the order a client should try them (RFC 6724).",
+                 "sockit resolve localhost http --canon");
     std::string host;
     std::string service;
     bool v4 = false;
@@ -67,7 +70,8 @@ int run_resolve(std::span<char*> args) {
     app->add_flag("-6", v6, "IPv6 addresses only")->excludes(o4);
     auto* oudp = app->add_flag("-u,--udp", udp, "datagram (UDP) socket type instead of stream (TCP)");
     app->add_flag("--canon", canon, "also print the canonical name (AI_CANONNAME)");
-    app->add_flag("--all", all, "every socket type (stream, dgram, raw) and duplicates, as getaddrinfo gives them")
+    app->add_flag("--all", all,
+                  "every socket type (stream, dgram, raw) and duplicates, as getaddrinfo gives them")
         ->excludes(oudp);
     app->add_flag("--json", json, "one JSON object {host, service, canonical_name, addresses: [...]}");
     if (auto done = parse(*app, args)) return *done;
@@ -84,8 +88,10 @@ int run_resolve(std::span<char*> args) {
     if (!found) {
         const auto& ec = found.error();
         std::string what = ec == gai_errc::service || ec == std::errc::result_out_of_range
-                               ? fmt::format("service '{}'", service) : host;
-        print_error("resolve", what, ec == std::errc::result_out_of_range ? "port out of range (0-65535)" : ec.message());
+                               ? fmt::format("service '{}'", service)
+                               : host;
+        print_error("resolve", what,
+                    ec == std::errc::result_out_of_range ? "port out of range (0-65535)" : ec.message());
         return exit_for(ec);
     }
     std::vector<address_info> shown;
@@ -114,7 +120,8 @@ int run_resolve(std::span<char*> args) {
         print_json(doc);
         return exit_code::ok;
     }
-    if (canon) fmt::print("canonical name: {}\n", found->canonical_name.empty() ? host : found->canonical_name);
+    if (canon)
+        fmt::print("canonical name: {}\n", found->canonical_name.empty() ? host : found->canonical_name);
     std::vector<std::string> header = {"family", "address"};
     if (!service.empty()) header.emplace_back("port");
     if (all) header.emplace_back("type");

@@ -21,22 +21,26 @@ namespace {
 int exit_for(const std::error_code& ec) {
     if (is_unknown_name(ec) || ec == gai_errc::service) return exit_code::no_host;
     if (ec.category() == gai_category()) return exit_code::unavailable;
-    if (ec == std::errc::connection_refused || ec == std::errc::timed_out || ec == std::errc::host_unreachable ||
-        ec == std::errc::network_unreachable || ec == std::errc::connection_reset || ec == std::errc::broken_pipe ||
+    if (ec == std::errc::connection_refused || ec == std::errc::timed_out ||
+        ec == std::errc::host_unreachable || ec == std::errc::network_unreachable ||
+        ec == std::errc::connection_reset || ec == std::errc::broken_pipe ||
         ec == std::errc::address_not_available)
         return exit_code::unavailable;
     return exit_code::os_error;
 }
 
-bytes_view as_view(const std::string& s) { return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}; }
+bytes_view as_view(const std::string& s) {
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
 
 }  // namespace
 
 int run_send(std::span<char*> args) {
-    auto app = make_app("send",
-                        "Send MESSAGE to HOST PORT: over TCP (connect with Happy Eyeballs, send, close) or, with "
-                        "-u, as one UDP datagram. The message is sent as given, without a newline.",
-                        "sockit send -u localhost 10007 hello");
+    auto app =
+        make_app("send",
+                 "Send MESSAGE to HOST PORT: over TCP (connect with Happy Eyeballs, send, close) or, with "
+                 "-u, as one UDP datagram. The message is sent as given, without a newline.",
+                 "sockit send -u localhost 10007 hello");
     std::string host;
     std::string port;
     std::string message;
@@ -107,8 +111,9 @@ int run_send(std::span<char*> args) {
         if (!c) {
             const auto& ec = c.error();
             std::string what = ec == gai_errc::service ? fmt::format("port '{}'", port)
-                               : ec.category() == gai_category() ? host
-                                                                 : fmt::format("connect to {} port {}", host, port);
+                               : ec.category() == gai_category()
+                                   ? host
+                                   : fmt::format("connect to {} port {}", host, port);
             print_error("send", what, ec.message());
             return exit_for(ec);
         }

@@ -61,23 +61,29 @@ int run_service(std::span<char*> args) {
             auto name = resolver::service_name(port, socktype);
             if (!name) {
                 print_error("service", fmt::format("{}/{}", port, protocol),
-                            name.error() == gai_errc::service ? "no service name for this port" : name.error().message());
+                            name.error() == gai_errc::service ? "no service name for this port"
+                                                              : name.error().message());
                 status = exit_code::no_host;
                 continue;
             }
-            if (json) doc.push_back({{"port", port}, {"name", *name}, {"protocol", protocol}});
-            else fmt::print("{}\n", *name);
+            if (json)
+                doc.push_back({{"port", port}, {"name", *name}, {"protocol", protocol}});
+            else
+                fmt::print("{}\n", *name);
         } else {
             auto port = resolver::service_port(item, socktype);
             if (!port) {
                 print_error("service", fmt::format("{}/{}", item, protocol),
                             port.error() == gai_errc::service || is_unknown_name(port.error())
-                                ? "unknown service name" : port.error().message());
+                                ? "unknown service name"
+                                : port.error().message());
                 status = exit_code::no_host;
                 continue;
             }
-            if (json) doc.push_back({{"port", *port}, {"name", item}, {"protocol", protocol}});
-            else fmt::print("{}\n", *port);
+            if (json)
+                doc.push_back({{"port", *port}, {"name", item}, {"protocol", protocol}});
+            else
+                fmt::print("{}\n", *port);
         }
     }
     if (json) print_json(doc);

@@ -60,7 +60,8 @@ int run_sizes(std::span<char*> args) {
     }
     text_table table({"struct", "size", "align", "header"});
     for (const auto& s : socket_structs)
-        table.add_row({s.name, std::to_string(s.size), std::to_string(s.align), fmt::format("<{}>", s.header)});
+        table.add_row(
+            {s.name, std::to_string(s.size), std::to_string(s.align), fmt::format("<{}>", s.header)});
     std::cout << table.render();
     return exit_code::ok;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The sockit front end: `sockit <command> [args]` to the command table's entry, --help, --version, "did you mean".
+// The sockit front end: `sockit <command> [args]` to the command table's entry, --help, --version, "did you
+// mean".
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -27,8 +28,9 @@ void print_usage(std::FILE* to) {
     std::size_t width = 0;
     for (const command& c : commands()) width = std::max(width, c.name.size());
     for (const command& c : commands()) fmt::print(to, "  {:<{}}  {}\n", c.name, width, c.summary);
-    fmt::print(to, "\nExit codes: 0 ok, 64 usage, 65 bad data, 68 unknown host, 69 unavailable, "
-                   "71 OS error, 74 I/O error (nc: 0/1 as netcat).\n");
+    fmt::print(to,
+               "\nExit codes: 0 ok, 64 usage, 65 bad data, 68 unknown host, 69 unavailable, "
+               "71 OS error, 74 I/O error (nc: 0/1 as netcat).\n");
 }
 
 // Levenshtein distance, for the "did you mean" hint on a mistyped command.
@@ -100,7 +102,7 @@ int group_usage(std::span<char*> args) {
     }
     if (args.size() > 1) {
         print_error(group, fmt::format("unknown command '{}'", args[1]),
-                                 fmt::format("see 'sockit {} --help' for the list", group));
+                    fmt::format("see 'sockit {} --help' for the list", group));
         return exit_code::usage;
     }
     print_group_usage(stderr, group);
@@ -128,7 +130,8 @@ int dispatch(std::span<char*> args) {
     std::string_view name = args[1];
     if (name == "--help" || name == "-h" || name == "help") {
         if (name == "help" && args.size() > 2) {
-            // `sockit help addr` is `sockit addr --help` (and `sockit help http get`, `sockit http get --help`).
+            // `sockit help addr` is `sockit addr --help` (and `sockit help http get`, `sockit http get
+            // --help`).
             std::string help_flag = "--help";
             std::vector<char*> forwarded(args.begin() + 2, args.end());
             forwarded.push_back(help_flag.data());

@@ -38,51 +38,21 @@ std::optional<double> to_seconds(std::string_view s) {
 result<void, std::string> apply_flag(nc_options& opts, char flag, std::string_view arg, bool& saw_exec,
                                      bool& saw_sh_exec, bool& saw_shutdown_flag) {
     switch (flag) {
-        case 'l':
-            opts.listen = true;
-            break;
-        case 'k':
-            opts.keep_open = true;
-            break;
-        case 'u':
-            opts.udp = true;
-            break;
-        case 'U':
-            opts.unix_socket = true;
-            break;
-        case 'z':
-            opts.scan = true;
-            break;
-        case 'v':
-            opts.verbose = true;
-            break;
-        case 'n':
-            opts.numeric = true;
-            break;
-        case '4':
-            opts.ipv4_only = true;
-            break;
-        case '6':
-            opts.ipv6_only = true;
-            break;
-        case 'd':
-            opts.no_stdin = true;
-            break;
-        case 'C':
-            opts.crlf = true;
-            break;
-        case 'r':
-            opts.random_ports = true;
-            break;
-        case 'b':
-            opts.broadcast = true;
-            break;
-        case 'N':
-            saw_shutdown_flag = true;
-            break;  // shutdown after stdin EOF is already the default
-        case 'h':
-            opts.help = true;
-            break;
+        case 'l': opts.listen = true; break;
+        case 'k': opts.keep_open = true; break;
+        case 'u': opts.udp = true; break;
+        case 'U': opts.unix_socket = true; break;
+        case 'z': opts.scan = true; break;
+        case 'v': opts.verbose = true; break;
+        case 'n': opts.numeric = true; break;
+        case '4': opts.ipv4_only = true; break;
+        case '6': opts.ipv6_only = true; break;
+        case 'd': opts.no_stdin = true; break;
+        case 'C': opts.crlf = true; break;
+        case 'r': opts.random_ports = true; break;
+        case 'b': opts.broadcast = true; break;
+        case 'N': saw_shutdown_flag = true; break;  // shutdown after stdin EOF is already the default
+        case 'h': opts.help = true; break;
         case 'w': {
             auto v = to_seconds(arg);
             if (!v) return fail(fmt::format("timeout invalid: {}", arg));
@@ -140,8 +110,7 @@ result<void, std::string> apply_flag(nc_options& opts, char flag, std::string_vi
             opts.exec_argv = {"/bin/sh", "-c", std::string(arg)};
             saw_sh_exec = true;
             break;
-        default:
-            return fail(fmt::format("invalid option -- '{}'", flag));
+        default: return fail(fmt::format("invalid option -- '{}'", flag));
     }
     return {};
 }

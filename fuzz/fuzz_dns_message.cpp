@@ -4,11 +4,11 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "fuzz_check.hpp"
 #include "sockit/dns/message.hpp"
 #include "sockit/dns/message_view.hpp"
 #include "sockit/dns/presentation.hpp"
 #include "sockit/dns/tcp_framing.hpp"
-#include "fuzz_check.hpp"
 
 namespace {
 
@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto m = message::decode(wire);
     check(view.has_value() == m.has_value());
     // The same bytes as a TCP stream: a frame, when complete, is a prefix view of the input.
-    if (auto frame = next_tcp_frame(wire)) check(frame->consumed <= size && frame->message.data() == data + 2);
+    if (auto frame = next_tcp_frame(wire))
+        check(frame->consumed <= size && frame->message.data() == data + 2);
     if (!m) return 0;
     for (section s : {section::question, section::answer, section::authority, section::additional}) {
         for (const record_view& r : view->entries(s)) {

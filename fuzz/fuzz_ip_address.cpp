@@ -8,8 +8,8 @@
 #include <cstring>
 #include <string_view>
 
-#include "sockit/ip/ip_address.hpp"
 #include "fuzz_check.hpp"
+#include "sockit/ip/ip_address.hpp"
 
 namespace {
 
@@ -39,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     char text_buf[sockit::ip_address::max_string_length + 8];
     const char* end = a.format_to(text_buf);
     check(static_cast<std::size_t>(end - text_buf) <= sockit::ip_address::max_string_length);
-    auto back = sockit::ip_address::parse(std::string_view(text_buf, static_cast<std::size_t>(end - text_buf)));
+    auto back =
+        sockit::ip_address::parse(std::string_view(text_buf, static_cast<std::size_t>(end - text_buf)));
     check(back.has_value() && *back == a);
     check(a.to_string() == std::string_view(text_buf, static_cast<std::size_t>(end - text_buf)));
     auto exploded = sockit::ip_address::parse(a.exploded());

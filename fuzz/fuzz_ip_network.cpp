@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "sockit/ip/ip_network.hpp"
 #include "fuzz_check.hpp"
+#include "sockit/ip/ip_network.hpp"
 
 namespace {
 
@@ -33,14 +33,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(net.contains(net.network_address()) && net.contains(net.broadcast_address()));
     check(net.contains(net.first_host()) && net.contains(net.last_host()));
     check(net.first_host() <= net.last_host());
-    check((net.netmask().to_uint() | net.hostmask().to_uint()) == (net.broadcast_address().to_uint() | net.netmask().to_uint()));
+    check((net.netmask().to_uint() | net.hostmask().to_uint()) ==
+          (net.broadcast_address().to_uint() | net.netmask().to_uint()));
 
     auto summary = sockit::ip_network::summarize(net.network_address(), net.broadcast_address());
     check(summary.has_value() && summary->size() == 1 && summary->front() == net);
     if (net.prefix_length() < net.max_prefix_length()) {
         auto halves = net.subnets(net.prefix_length() + 1, 2);
         check(halves.has_value() && halves->size() == 2);
-        check(net.contains((*halves)[0]) && net.contains((*halves)[1]) && !(*halves)[0].overlaps((*halves)[1]));
+        check(net.contains((*halves)[0]) && net.contains((*halves)[1]) &&
+              !(*halves)[0].overlaps((*halves)[1]));
         auto merged = sockit::ip_network::collapse(*halves);
         check(merged.size() == 1 && merged.front() == net);
     }

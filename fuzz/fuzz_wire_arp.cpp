@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <vector>
 
-#include "view_fuzz.hpp"
 #include "sockit/wire/arp_view.hpp"
+#include "view_fuzz.hpp"
 
 using namespace sockit;
 using namespace sockit::wire;

@@ -5,11 +5,11 @@
 #include <cstdlib>
 #include <vector>
 
-#include "view_fuzz.hpp"
 #include "sockit/wire/ethernet_view.hpp"
 #include "sockit/wire/null_view.hpp"
 #include "sockit/wire/sll_view.hpp"
 #include "sockit/wire/vlan_view.hpp"
+#include "view_fuzz.hpp"
 
 using namespace sockit;
 using namespace sockit::wire;

@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <vector>
 
-#include "view_fuzz.hpp"
 #include "sockit/wire/icmp_view.hpp"
 #include "sockit/wire/icmpv6_view.hpp"
+#include "view_fuzz.hpp"
 
 using namespace sockit;
 using namespace sockit::wire;

@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <vector>
 
-#include "view_fuzz.hpp"
 #include "sockit/wire/ipv4_view.hpp"
 #include "sockit/wire/option_cursor.hpp"
+#include "view_fuzz.hpp"
 
 using namespace sockit;
 using namespace sockit::wire;

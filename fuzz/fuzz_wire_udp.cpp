@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Fuzz target: the UDP view (RFC 768): length rules, checksums over both pseudo-headers.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <array>
 #include <vector>
 
-#include "view_fuzz.hpp"
 #include "sockit/wire/udp_view.hpp"
+#include "view_fuzz.hpp"
 
 using namespace sockit;
 using namespace sockit::wire;
@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             sum(v->payload());
             std::array<std::uint8_t, 4> a{127, 0, 0, 1};
             std::array<std::uint8_t, 16> a6{};
-            acc += static_cast<std::uint64_t>(v->checksum_ok_v4(a, a)) + static_cast<std::uint64_t>(v->checksum_ok_v6(a6, a6));
+            acc += static_cast<std::uint64_t>(v->checksum_ok_v4(a, a)) +
+                   static_cast<std::uint64_t>(v->checksum_ok_v6(a6, a6));
         }
     });
 }

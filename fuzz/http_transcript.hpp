@@ -35,14 +35,10 @@ inline split_plan random_splits(std::uint32_t seed, std::size_t count = 64, std:
 
 inline const char* framing_name(http::body_kind k) {
     switch (k) {
-        case http::body_kind::none:
-            return "none";
-        case http::body_kind::content_length:
-            return "length";
-        case http::body_kind::chunked:
-            return "chunked";
-        case http::body_kind::until_close:
-            return "close";
+        case http::body_kind::none: return "none";
+        case http::body_kind::content_length: return "length";
+        case http::body_kind::chunked: return "chunked";
+        case http::body_kind::until_close: return "close";
     }
     return "?";
 }

@@ -51,10 +51,8 @@ char* put_rdata(char* p, const dns::record_view& r) {
             break;
         case dns::rr_type::cname:
         case dns::rr_type::ns:
-        case dns::rr_type::ptr:
-            return put_name_at(p, r.message, r.rdata_offset);
-        default:
-            break;
+        case dns::rr_type::ptr: return put_name_at(p, r.message, r.rdata_offset);
+        default: break;
     }
     auto typed = r.rdata();  // cannot fail on a parsed message
     if (!typed) return put_s(p, "?");

@@ -23,17 +23,12 @@ inline void put_fields(field_sink<Json>& s, const icmp_view& v) noexcept {
             s.u("ident", v.id());
             s.u("seq", v.seq());
             break;
-        case wire::icmp_type::redirect:
-            s.ip4("redir_gw", v.gateway());
-            break;
+        case wire::icmp_type::redirect: s.ip4("redir_gw", v.gateway()); break;
         case wire::icmp_type::dest_unreachable:
             if (v.code() == 4) s.u("mtu", v.next_hop_mtu());
             break;
-        case wire::icmp_type::parameter_problem:
-            s.u("pointer", v.pointer());
-            break;
-        default:
-            break;
+        case wire::icmp_type::parameter_problem: s.u("pointer", v.pointer()); break;
+        default: break;
     }
     s.u("length", v.bytes().size());
 }
@@ -48,12 +43,8 @@ inline void put_fields(field_sink<Json>& s, const icmpv6_view& v) noexcept {
             s.u("echo_identifier", v.id());
             s.u("echo_sequence_number", v.seq());
             break;
-        case wire::icmpv6_type::packet_too_big:
-            s.u("mtu", v.rest_of_header());
-            break;
-        case wire::icmpv6_type::parameter_problem:
-            s.u("pointer", v.rest_of_header());
-            break;
+        case wire::icmpv6_type::packet_too_big: s.u("mtu", v.rest_of_header()); break;
+        case wire::icmpv6_type::parameter_problem: s.u("pointer", v.rest_of_header()); break;
         case wire::icmpv6_type::router_advertisement:
             s.u("nd_ra_cur_hop_limit", v.cur_hop_limit());
             s.flag("nd_ra_flag_m", v.managed());
@@ -62,9 +53,7 @@ inline void put_fields(field_sink<Json>& s, const icmpv6_view& v) noexcept {
             s.u("nd_ra_reachable_time", v.reachable_time());
             s.u("nd_ra_retrans_timer", v.retrans_timer());
             break;
-        case wire::icmpv6_type::neighbor_solicitation:
-            s.ip6("nd_ns_target_address", v.target());
-            break;
+        case wire::icmpv6_type::neighbor_solicitation: s.ip6("nd_ns_target_address", v.target()); break;
         case wire::icmpv6_type::neighbor_advertisement:
             s.flag("nd_na_flag_r", v.router_flag());
             s.flag("nd_na_flag_s", v.solicited_flag());
@@ -75,20 +64,15 @@ inline void put_fields(field_sink<Json>& s, const icmpv6_view& v) noexcept {
             s.ip6("nd_rd_target_address", v.target());
             s.ip6("nd_rd_destination_address", v.destination());
             break;
-        default:
-            break;
+        default: break;
     }
     wire::ndp_option_cursor oc(v.ndp_options());
     wire::ndp_option o;
     int shown = 0;
     while (oc.next(o) && shown++ < 8) {
         switch (o.type) {
-            case wire::ndp_option_type::source_link_layer:
-                s.mac("opt_src_linkaddr", o.value);
-                break;
-            case wire::ndp_option_type::target_link_layer:
-                s.mac("opt_target_linkaddr", o.value);
-                break;
+            case wire::ndp_option_type::source_link_layer: s.mac("opt_src_linkaddr", o.value); break;
+            case wire::ndp_option_type::target_link_layer: s.mac("opt_target_linkaddr", o.value); break;
             case wire::ndp_option_type::prefix_information:
                 if (o.value.size() >= 30) {
                     s.u("opt_prefix_length", o.value[0]);
@@ -102,9 +86,7 @@ inline void put_fields(field_sink<Json>& s, const icmpv6_view& v) noexcept {
             case wire::ndp_option_type::mtu:
                 if (o.value.size() >= 6) s.u("opt_mtu", load_be32(o.value.data() + 2));
                 break;
-            default:
-                s.u("opt_type", o.type);
-                break;
+            default: s.u("opt_type", o.type); break;
         }
     }
     s.u("length", v.bytes().size());

@@ -53,9 +53,7 @@ inline void put_fields(field_sink<Json>& s, const ipv6_ext_view& v) noexcept {
             s.flag("more", v.more_fragments());
             s.hex("id", v.identification(), 8);
             break;
-        default:
-            s.bytes_hex("options", v.options());
-            break;
+        default: s.bytes_hex("options", v.options()); break;
     }
 }
 

@@ -96,28 +96,19 @@ public:
             }
             case link_type::raw:
             case link_type::ipv4:
-            case link_type::ipv6:
-                next = next_kind::ip_version;
-                break;
+            case link_type::ipv6: next = next_kind::ip_version; break;
         }
         while (next != next_kind::done) {
             if (cur.empty()) return;
             switch (next) {
-                case next_kind::ethertype:
-                    next = after_ethertype(cur, value);
-                    break;
-                case next_kind::ip_version:
-                    next = ip_by_version(cur, value);
-                    break;
-                case next_kind::ip_proto:
-                    next = after_ip_proto(cur, value);
-                    break;
+                case next_kind::ethertype: next = after_ethertype(cur, value); break;
+                case next_kind::ip_version: next = ip_by_version(cur, value); break;
+                case next_kind::ip_proto: next = after_ip_proto(cur, value); break;
                 case next_kind::payload:
                     application(cur);
                     next = next_kind::done;
                     break;
-                case next_kind::done:
-                    break;
+                case next_kind::done: break;
             }
         }
     }
@@ -144,23 +135,17 @@ private:
                 push(*a, cur);
                 return next_kind::done;  // what follows is link-layer padding
             }
-            case ethertype::ipv4:
-                return ipv4(cur, value);
-            case ethertype::ipv6:
-                return ipv6(cur, value);
-            default:
-                return next_kind::payload;
+            case ethertype::ipv4: return ipv4(cur, value);
+            case ethertype::ipv6: return ipv6(cur, value);
+            default: return next_kind::payload;
         }
     }
 
     next_kind ip_by_version(bytes_view& cur, std::uint32_t& value) noexcept {
         switch (cur[0] >> 4) {
-            case 4:
-                return ipv4(cur, value);
-            case 6:
-                return ipv6(cur, value);
-            default:
-                return stop(codec_errc::bad_version, cur), next_kind::done;
+            case 4: return ipv4(cur, value);
+            case 6: return ipv6(cur, value);
+            default: return stop(codec_errc::bad_version, cur), next_kind::done;
         }
     }
 
@@ -288,12 +273,9 @@ private:
                 return next_kind::payload;
             }
             case ip_proto::ipv4:
-            case ip_proto::ipv6:
-                return next_kind::ip_version;
-            case ip_proto::no_next:
-                return next_kind::payload;
-            default:
-                return next_kind::payload;
+            case ip_proto::ipv6: return next_kind::ip_version;
+            case ip_proto::no_next: return next_kind::payload;
+            default: return next_kind::payload;
         }
     }
 
@@ -378,16 +360,11 @@ std::string_view layer_name(const layer_view& view) noexcept {
         std::string_view operator()(const ipv6_view&) const noexcept { return "ipv6"; }
         std::string_view operator()(const ipv6_ext_view& e) const noexcept {
             switch (e.kind()) {
-                case ip_proto::hop_by_hop:
-                    return "ipv6.hopopts";
-                case ip_proto::routing:
-                    return "ipv6.routing";
-                case ip_proto::fragment:
-                    return "ipv6.fragment";
-                case ip_proto::destination:
-                    return "ipv6.dstopts";
-                default:
-                    return "ipv6.ext";
+                case ip_proto::hop_by_hop: return "ipv6.hopopts";
+                case ip_proto::routing: return "ipv6.routing";
+                case ip_proto::fragment: return "ipv6.fragment";
+                case ip_proto::destination: return "ipv6.dstopts";
+                default: return "ipv6.ext";
             }
         }
         std::string_view operator()(const icmp_view&) const noexcept { return "icmp"; }

@@ -29,68 +29,40 @@ inline char* put_tcp_flags(char* p, std::uint16_t f) noexcept {
 /// tcpdump's name of an ICMP type; empty when it has none.
 constexpr std::string_view icmp_type_name(std::uint8_t t) noexcept {
     switch (t) {
-        case 0:
-            return "echo reply";
-        case 3:
-            return "unreachable";
-        case 4:
-            return "source quench";
-        case 5:
-            return "redirect";
-        case 8:
-            return "echo request";
-        case 9:
-            return "router advertisement";
-        case 10:
-            return "router solicitation";
-        case 11:
-            return "time exceeded";
-        case 12:
-            return "parameter problem";
-        case 13:
-            return "time stamp request";
-        case 14:
-            return "time stamp reply";
-        default:
-            return {};
+        case 0: return "echo reply";
+        case 3: return "unreachable";
+        case 4: return "source quench";
+        case 5: return "redirect";
+        case 8: return "echo request";
+        case 9: return "router advertisement";
+        case 10: return "router solicitation";
+        case 11: return "time exceeded";
+        case 12: return "parameter problem";
+        case 13: return "time stamp request";
+        case 14: return "time stamp reply";
+        default: return {};
     }
 }
 
 /// tcpdump's name of an ICMPv6 type; empty when it has none.
 constexpr std::string_view icmpv6_type_name(std::uint8_t t) noexcept {
     switch (t) {
-        case 1:
-            return "destination unreachable";
-        case 2:
-            return "packet too big";
-        case 3:
-            return "time exceeded";
-        case 4:
-            return "parameter problem";
-        case 128:
-            return "echo request";
-        case 129:
-            return "echo reply";
-        case 130:
-            return "multicast listener query";
-        case 131:
-            return "multicast listener report";
-        case 132:
-            return "multicast listener done";
-        case 133:
-            return "router solicitation";
-        case 134:
-            return "router advertisement";
-        case 135:
-            return "neighbor solicitation";
-        case 136:
-            return "neighbor advertisement";
-        case 137:
-            return "redirect";
-        case 143:
-            return "multicast listener report v2";
-        default:
-            return {};
+        case 1: return "destination unreachable";
+        case 2: return "packet too big";
+        case 3: return "time exceeded";
+        case 4: return "parameter problem";
+        case 128: return "echo request";
+        case 129: return "echo reply";
+        case 130: return "multicast listener query";
+        case 131: return "multicast listener report";
+        case 132: return "multicast listener done";
+        case 133: return "router solicitation";
+        case 134: return "router advertisement";
+        case 135: return "neighbor solicitation";
+        case 136: return "neighbor advertisement";
+        case 137: return "redirect";
+        case 143: return "multicast listener report v2";
+        default: return {};
     }
 }
 

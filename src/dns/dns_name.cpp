@@ -41,8 +41,8 @@ result<dns_name> dns_name::parse(std::string_view text) noexcept {
     if (text.empty()) return fail(codec_errc::bad_value);
     dns_name n;
     if (text == ".") return n;
-    std::size_t size = 0;        // bytes written to n.wire_
-    std::size_t label_at = 0;    // offset of the current label's length byte
+    std::size_t size = 0;      // bytes written to n.wire_
+    std::size_t label_at = 0;  // offset of the current label's length byte
     std::size_t label_len = 0;
     bool label_open = false;
     auto put = [&](std::uint8_t c) -> result<void> {

@@ -93,7 +93,8 @@ result<void> message::encode_to(byte_buffer& out, bool compress) const {
     };
     for (const auto* sec : {&answers, &authority, &additional}) {
         for (const resource_record& rr : *sec) {
-            if (auto r = put_record(rr.name, rr.type, static_cast<std::uint16_t>(rr.klass), rr.ttl, rr.data); !r)
+            if (auto r = put_record(rr.name, rr.type, static_cast<std::uint16_t>(rr.klass), rr.ttl, rr.data);
+                !r)
                 return r;
         }
     }
@@ -101,7 +102,9 @@ result<void> message::encode_to(byte_buffer& out, bool compress) const {
         const std::uint32_t ttl = (static_cast<std::uint32_t>(opt->extended_rcode) << 24) |
                                   (static_cast<std::uint32_t>(opt->version) << 16) |
                                   (opt->dnssec_ok ? 0x8000U : 0U) | (opt->z & 0x7FFFU);
-        if (auto r = put_record(dns_name{}, rr_type::opt, opt->udp_payload, ttl, rdata{rdata_opt{opt->options}}); !r)
+        if (auto r =
+                put_record(dns_name{}, rr_type::opt, opt->udp_payload, ttl, rdata{rdata_opt{opt->options}});
+            !r)
             return r;
     }
     if (out.size() - start > 65535) return fail(codec_errc::too_large);

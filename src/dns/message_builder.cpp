@@ -22,7 +22,8 @@ message make_query(const dns_name& name, rr_type type, const query_options& opti
     return m;
 }
 
-result<byte_buffer> build_query(const dns_name& name, rr_type type, const query_options& options, rr_class klass) {
+result<byte_buffer> build_query(const dns_name& name, rr_type type, const query_options& options,
+                                rr_class klass) {
     return make_query(name, type, options, klass).encode();
 }
 

@@ -22,7 +22,8 @@ std::size_t skip_name(bytes_view m, std::size_t pos) noexcept {
 
 }  // namespace
 
-message_view::iterator::iterator(bytes_view message, std::size_t offset, std::size_t left, bool is_question) noexcept
+message_view::iterator::iterator(bytes_view message, std::size_t offset, std::size_t left,
+                                 bool is_question) noexcept
     : message_(message), offset_(offset), left_(left), question_(is_question) {
     if (left_ > 0) load();
 }
@@ -99,8 +100,8 @@ message_view::range message_view::entries(section s) const noexcept {
     const auto i = static_cast<std::size_t>(s);
     const std::uint16_t counts[4] = {header_.qdcount, header_.ancount, header_.nscount, header_.arcount};
     const bool q = s == section::question;
-    return range{iterator(wire_, section_offset_[i], counts[i], q), iterator(wire_, section_offset_[i + 1], 0, q),
-                 counts[i]};
+    return range{iterator(wire_, section_offset_[i], counts[i], q),
+                 iterator(wire_, section_offset_[i + 1], 0, q), counts[i]};
 }
 
 record_view message_view::opt_record() const noexcept {

@@ -19,34 +19,41 @@ struct named {
 };
 
 constexpr std::array<named<rr_type>, 22> type_names{{
-    {rr_type::a, "A"},         {rr_type::ns, "NS"},         {rr_type::cname, "CNAME"}, {rr_type::soa, "SOA"},
-    {rr_type::ptr, "PTR"},     {rr_type::hinfo, "HINFO"},   {rr_type::mx, "MX"},       {rr_type::txt, "TXT"},
-    {rr_type::aaaa, "AAAA"},   {rr_type::srv, "SRV"},       {rr_type::naptr, "NAPTR"}, {rr_type::opt, "OPT"},
-    {rr_type::ds, "DS"},       {rr_type::rrsig, "RRSIG"},   {rr_type::nsec, "NSEC"},   {rr_type::dnskey, "DNSKEY"},
-    {rr_type::svcb, "SVCB"},   {rr_type::https, "HTTPS"},   {rr_type::ixfr, "IXFR"},   {rr_type::axfr, "AXFR"},
-    {rr_type::any, "ANY"},     {rr_type::caa, "CAA"},
+    {rr_type::a, "A"},           {rr_type::ns, "NS"},       {rr_type::cname, "CNAME"},
+    {rr_type::soa, "SOA"},       {rr_type::ptr, "PTR"},     {rr_type::hinfo, "HINFO"},
+    {rr_type::mx, "MX"},         {rr_type::txt, "TXT"},     {rr_type::aaaa, "AAAA"},
+    {rr_type::srv, "SRV"},       {rr_type::naptr, "NAPTR"}, {rr_type::opt, "OPT"},
+    {rr_type::ds, "DS"},         {rr_type::rrsig, "RRSIG"}, {rr_type::nsec, "NSEC"},
+    {rr_type::dnskey, "DNSKEY"}, {rr_type::svcb, "SVCB"},   {rr_type::https, "HTTPS"},
+    {rr_type::ixfr, "IXFR"},     {rr_type::axfr, "AXFR"},   {rr_type::any, "ANY"},
+    {rr_type::caa, "CAA"},
 }};
 
 // CS (2, CSNET) is obsolete: dig and dnspython both print it as CLASS2.
 constexpr std::array<named<rr_class>, 5> class_names{{
-    {rr_class::in, "IN"}, {rr_class::ch, "CH"},
-    {rr_class::hs, "HS"}, {rr_class::none, "NONE"}, {rr_class::any, "ANY"},
+    {rr_class::in, "IN"},
+    {rr_class::ch, "CH"},
+    {rr_class::hs, "HS"},
+    {rr_class::none, "NONE"},
+    {rr_class::any, "ANY"},
 }};
 
 constexpr std::array<named<rcode>, 20> rcode_names{{
-    {rcode::noerror, "NOERROR"},   {rcode::formerr, "FORMERR"},   {rcode::servfail, "SERVFAIL"},
-    {rcode::nxdomain, "NXDOMAIN"}, {rcode::notimp, "NOTIMP"},     {rcode::refused, "REFUSED"},
-    {rcode::yxdomain, "YXDOMAIN"}, {rcode::yxrrset, "YXRRSET"},   {rcode::nxrrset, "NXRRSET"},
-    {rcode::notauth, "NOTAUTH"},   {rcode::notzone, "NOTZONE"},   {rcode::dsotypeni, "DSOTYPENI"},
-    {rcode::badvers, "BADVERS"},
-    {rcode::badkey, "BADKEY"},     {rcode::badtime, "BADTIME"},   {rcode::badmode, "BADMODE"},
-    {rcode::badname, "BADNAME"},   {rcode::badalg, "BADALG"},     {rcode::badtrunc, "BADTRUNC"},
-    {rcode::badcookie, "BADCOOKIE"},
+    {rcode::noerror, "NOERROR"},   {rcode::formerr, "FORMERR"},     {rcode::servfail, "SERVFAIL"},
+    {rcode::nxdomain, "NXDOMAIN"}, {rcode::notimp, "NOTIMP"},       {rcode::refused, "REFUSED"},
+    {rcode::yxdomain, "YXDOMAIN"}, {rcode::yxrrset, "YXRRSET"},     {rcode::nxrrset, "NXRRSET"},
+    {rcode::notauth, "NOTAUTH"},   {rcode::notzone, "NOTZONE"},     {rcode::dsotypeni, "DSOTYPENI"},
+    {rcode::badvers, "BADVERS"},   {rcode::badkey, "BADKEY"},       {rcode::badtime, "BADTIME"},
+    {rcode::badmode, "BADMODE"},   {rcode::badname, "BADNAME"},     {rcode::badalg, "BADALG"},
+    {rcode::badtrunc, "BADTRUNC"}, {rcode::badcookie, "BADCOOKIE"},
 }};
 
 constexpr std::array<named<opcode>, 5> opcode_names{{
-    {opcode::query, "QUERY"}, {opcode::iquery, "IQUERY"}, {opcode::status, "STATUS"},
-    {opcode::notify, "NOTIFY"}, {opcode::update, "UPDATE"},
+    {opcode::query, "QUERY"},
+    {opcode::iquery, "IQUERY"},
+    {opcode::status, "STATUS"},
+    {opcode::notify, "NOTIFY"},
+    {opcode::update, "UPDATE"},
 }};
 
 bool iequals(std::string_view a, std::string_view b) noexcept {

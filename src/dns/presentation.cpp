@@ -68,7 +68,8 @@ void append_v6(std::string& out, const std::array<std::uint8_t, 16>& a) {
     }
     char buf[ip_address::max_string_length];
     // A non-null empty zone: ip_address::with_zone() memcpy()s from the zone's data even when it is empty.
-    const ip_address addr = ip_address::from_v6_bytes(std::span<const std::uint8_t, 16>(a), std::string_view("", 0));
+    const ip_address addr =
+        ip_address::from_v6_bytes(std::span<const std::uint8_t, 16>(a), std::string_view("", 0));
     out.append(buf, addr.format_to(buf));
 }
 
@@ -137,8 +138,10 @@ void append_option_bytes(std::string& out, bytes_view data) {
 void append_edns(std::string& out, const dns::edns& e) {
     out += ";; OPT PSEUDOSECTION:\n";
     out += fmt::format("; EDNS: version: {}, flags:{}", e.version, e.dnssec_ok ? " do" : "");
-    if (e.z != 0) out += fmt::format("; MBZ: 0x{:04x},", e.z);
-    else out += ";";
+    if (e.z != 0)
+        out += fmt::format("; MBZ: 0x{:04x},", e.z);
+    else
+        out += ";";
     out += fmt::format(" udp: {}\n", e.udp_payload);
     for (const edns_option& o : e.options) {
         const auto code = static_cast<edns_option_code>(o.code);
@@ -235,9 +238,8 @@ std::string to_string(const message& m) {
         for (const question& q : m.questions) out += to_string(q) + '\n';
         out += '\n';
     }
-    const std::pair<section, const char*> sections[] = {{section::answer, "ANSWER"},
-                                                        {section::authority, "AUTHORITY"},
-                                                        {section::additional, "ADDITIONAL"}};
+    const std::pair<section, const char*> sections[] = {
+        {section::answer, "ANSWER"}, {section::authority, "AUTHORITY"}, {section::additional, "ADDITIONAL"}};
     for (const auto& [s, title] : sections) {
         const auto& records = m.records(s);
         if (records.empty()) continue;

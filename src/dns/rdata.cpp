@@ -15,7 +15,20 @@ namespace sockit::dns {
 namespace {
 
 // Variant indexes, in the order of the rdata alternatives.
-enum kind : std::size_t { k_unknown, k_a, k_aaaa, k_cname, k_ns, k_ptr, k_mx, k_txt, k_soa, k_srv, k_caa, k_opt };
+enum kind : std::size_t {
+    k_unknown,
+    k_a,
+    k_aaaa,
+    k_cname,
+    k_ns,
+    k_ptr,
+    k_mx,
+    k_txt,
+    k_soa,
+    k_srv,
+    k_caa,
+    k_opt
+};
 
 /// A reader over one RDATA: fields must stay inside it (bad_length otherwise), names may point back into
 /// the message before it.
@@ -76,9 +89,9 @@ bool is_alnum(bytes_view tag) noexcept {
     return true;
 }
 
-#define SOCKIT_TRY(var, expr)                      \
-    auto var##_r = (expr);                         \
-    if (!var##_r) return fail(var##_r.error());    \
+#define SOCKIT_TRY(var, expr)                   \
+    auto var##_r = (expr);                      \
+    if (!var##_r) return fail(var##_r.error()); \
     auto var = std::move(*var##_r)
 
 template <class T>
@@ -189,9 +202,9 @@ std::size_t rdata_kind(rr_type type, rr_class klass) noexcept {
 }
 
 rr_type rdata_type(const rdata& rd) noexcept {
-    static constexpr rr_type types[] = {rr_type{0},     rr_type::a,  rr_type::aaaa, rr_type::cname,
-                                        rr_type::ns,    rr_type::ptr, rr_type::mx,   rr_type::txt,
-                                        rr_type::soa,   rr_type::srv, rr_type::caa,  rr_type::opt};
+    static constexpr rr_type types[] = {rr_type{0},   rr_type::a,   rr_type::aaaa, rr_type::cname,
+                                        rr_type::ns,  rr_type::ptr, rr_type::mx,   rr_type::txt,
+                                        rr_type::soa, rr_type::srv, rr_type::caa,  rr_type::opt};
     return types[rd.index()];
 }
 

@@ -9,12 +9,9 @@ namespace {
 
 const char* describe(client_errc e) noexcept {
     switch (e) {
-        case client_errc::timed_out:
-            return "timed out";
-        case client_errc::malformed_response:
-            return "malformed response";
-        case client_errc::connection_closed:
-            return "connection closed before a whole response";
+        case client_errc::timed_out: return "timed out";
+        case client_errc::malformed_response: return "malformed response";
+        case client_errc::connection_closed: return "connection closed before a whole response";
     }
     return "unknown DNS client error";
 }

@@ -300,15 +300,9 @@ void query_engine::on_readable(std::uint64_t key) {
 bool query_engine::offer(std::uint64_t key, pending& p, bytes_view wire) {
     auto view = message_view::parse(wire);
     switch (judge(view, wire, p.id, p.q)) {
-        case verdict::good:
-            accept(key, *view);
-            return true;
-        case verdict::ignored:
-            ++p.stats.ignored;
-            break;
-        case verdict::malformed:
-            ++p.stats.malformed;
-            break;
+        case verdict::good: accept(key, *view); return true;
+        case verdict::ignored: ++p.stats.ignored; break;
+        case verdict::malformed: ++p.stats.malformed; break;
     }
     return false;
 }

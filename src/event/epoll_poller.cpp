@@ -41,12 +41,14 @@ public:
             return fail(sys_error(EBADF));
         }
         try {
-            if (static_cast<std::size_t>(fd) >= interest_.size()) interest_.resize(static_cast<std::size_t>(fd) + 1, 0);
+            if (static_cast<std::size_t>(fd) >= interest_.size())
+                interest_.resize(static_cast<std::size_t>(fd) + 1, 0);
         } catch (const std::bad_alloc&) {
             if (interest != io_mask::none) (void)ctl(EPOLL_CTL_DEL, fd, io_mask::none);
             return fail(std::make_error_code(std::errc::not_enough_memory));
         }
-        interest_[static_cast<std::size_t>(fd)] = static_cast<std::uint8_t>(watched_bit | static_cast<std::uint8_t>(interest));
+        interest_[static_cast<std::size_t>(fd)] =
+            static_cast<std::uint8_t>(watched_bit | static_cast<std::uint8_t>(interest));
         ++count_;
         return {};
     }
@@ -58,9 +60,12 @@ public:
         auto old = static_cast<io_mask>(slot & ~watched_bit);
         if (old == interest) return {};
         result<void> r;
-        if (old == io_mask::none) r = ctl(EPOLL_CTL_ADD, fd, interest);
-        else if (interest == io_mask::none) r = ctl(EPOLL_CTL_DEL, fd, interest);
-        else r = ctl(EPOLL_CTL_MOD, fd, interest);
+        if (old == io_mask::none)
+            r = ctl(EPOLL_CTL_ADD, fd, interest);
+        else if (interest == io_mask::none)
+            r = ctl(EPOLL_CTL_DEL, fd, interest);
+        else
+            r = ctl(EPOLL_CTL_MOD, fd, interest);
         if (!r) return r;
         slot = static_cast<std::uint8_t>(watched_bit | static_cast<std::uint8_t>(interest));
         return {};
@@ -121,7 +126,8 @@ public:
 
 private:
     bool is_watched(int fd) const noexcept {
-        return static_cast<std::size_t>(fd) < interest_.size() && interest_[static_cast<std::size_t>(fd)] != 0;
+        return static_cast<std::size_t>(fd) < interest_.size() &&
+               interest_[static_cast<std::size_t>(fd)] != 0;
     }
 
     result<void> ctl(int op, int fd, io_mask interest) noexcept {

@@ -103,7 +103,9 @@ timer_handle event_loop::add_periodic(clock::duration period, callback cb) {
     return timers_.add(clock::now() + period, std::move(cb), period);
 }
 
-bool event_loop::rearm_timer(timer_handle h, clock::duration delay) { return timers_.rearm(h, clock::now() + delay); }
+bool event_loop::rearm_timer(timer_handle h, clock::duration delay) {
+    return timers_.rearm(h, clock::now() + delay);
+}
 
 bool event_loop::cancel_timer(timer_handle h) noexcept { return timers_.cancel(h); }
 
@@ -176,9 +178,12 @@ result<std::size_t> event_loop::run_once(std::optional<clock::duration> timeout)
     graveyard_.clear();
     auto start = clock::now();
     std::optional<std::chrono::nanoseconds> wait;
-    if (timeout) wait = std::chrono::duration_cast<std::chrono::nanoseconds>(std::max(*timeout, clock::duration::zero()));
+    if (timeout)
+        wait =
+            std::chrono::duration_cast<std::chrono::nanoseconds>(std::max(*timeout, clock::duration::zero()));
     if (auto next = timers_.next_deadline()) {
-        auto until = std::chrono::duration_cast<std::chrono::nanoseconds>(std::max(*next - start, clock::duration::zero()));
+        auto until = std::chrono::duration_cast<std::chrono::nanoseconds>(
+            std::max(*next - start, clock::duration::zero()));
         // Round up to the next microsecond so a sub-microsecond remainder does not become a zero wait.
         until = std::chrono::ceil<std::chrono::microseconds>(until);
         wait = wait ? std::min(*wait, until) : until;

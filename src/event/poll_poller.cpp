@@ -29,7 +29,8 @@ public:
         if (::fcntl(fd, F_GETFD) < 0) return fail(last_error());
         interest &= io_mask::read_write;
         try {
-            if (static_cast<std::size_t>(fd) >= index_.size()) index_.resize(static_cast<std::size_t>(fd) + 1, -1);
+            if (static_cast<std::size_t>(fd) >= index_.size())
+                index_.resize(static_cast<std::size_t>(fd) + 1, -1);
             fds_.reserve(fds_.size() + 1);
             interest_.reserve(fds_.size() + 1);
             owner_.reserve(fds_.size() + 1);
@@ -112,8 +113,8 @@ private:
 
     std::vector<pollfd> fds_;
     std::vector<io_mask> interest_;
-    std::vector<int> owner_;   // the descriptor of each entry (fds_[i].fd is -1 while parked)
-    std::vector<int> index_;   // descriptor -> entry, or -1
+    std::vector<int> owner_;  // the descriptor of each entry (fds_[i].fd is -1 while parked)
+    std::vector<int> index_;  // descriptor -> entry, or -1
     std::size_t cursor_ = 0;
 };
 

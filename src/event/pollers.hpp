@@ -28,6 +28,8 @@ inline timespec to_timespec(std::chrono::nanoseconds d) noexcept {
 }
 
 /// Advances a rotating start index so that a full output buffer does not starve the same descriptors.
-inline std::size_t next_cursor(std::size_t cursor, std::size_t n) noexcept { return n == 0 ? 0 : (cursor + 1) % n; }
+inline std::size_t next_cursor(std::size_t cursor, std::size_t n) noexcept {
+    return n == 0 ? 0 : (cursor + 1) % n;
+}
 
 }  // namespace sockit::detail

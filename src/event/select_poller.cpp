@@ -104,17 +104,21 @@ private:
 
     void set_interest(int fd, io_mask interest) noexcept {
         interest_[static_cast<std::size_t>(fd)] = interest;
-        if (has_any(interest, io_mask::readable)) FD_SET(fd, &read_);
-        else FD_CLR(fd, &read_);
-        if (has_any(interest, io_mask::writable)) FD_SET(fd, &write_);
-        else FD_CLR(fd, &write_);
+        if (has_any(interest, io_mask::readable))
+            FD_SET(fd, &read_);
+        else
+            FD_CLR(fd, &read_);
+        if (has_any(interest, io_mask::writable))
+            FD_SET(fd, &write_);
+        else
+            FD_CLR(fd, &write_);
     }
 
     fd_set read_;
     fd_set write_;
-    std::vector<int> fds_;                            // watched descriptors, unordered
-    std::array<int, FD_SETSIZE> index_{};             // descriptor -> position in fds_, or -1
-    std::array<io_mask, FD_SETSIZE> interest_{};      // descriptor -> interest
+    std::vector<int> fds_;                        // watched descriptors, unordered
+    std::array<int, FD_SETSIZE> index_{};         // descriptor -> position in fds_, or -1
+    std::array<io_mask, FD_SETSIZE> interest_{};  // descriptor -> interest
     std::size_t cursor_ = 0;
 };
 

@@ -13,7 +13,8 @@ void body_reader::start(body_framing framing) noexcept {
     framing_ = framing;
     delivered_ = 0;
     chunked_.reset();
-    done_ = framing.kind == body_kind::none || (framing.kind == body_kind::content_length && framing.length == 0);
+    done_ =
+        framing.kind == body_kind::none || (framing.kind == body_kind::content_length && framing.length == 0);
 }
 
 result<body_part> body_reader::read(bytes_view in) noexcept {

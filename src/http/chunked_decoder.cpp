@@ -66,7 +66,8 @@ std::error_code chunked_decoder::step(std::uint8_t c) noexcept {
     auto trailer_byte = [&]() noexcept -> std::error_code {
         ++line_;
         ++trailer_bytes_;
-        if (line_ > max_field_line_ || trailer_bytes_ > max_trailers_bytes_) return http_errc::header_too_large;
+        if (line_ > max_field_line_ || trailer_bytes_ > max_trailers_bytes_)
+            return http_errc::header_too_large;
         return {};
     };
     // The chunk-size is complete: the body limit is checked before any of its data is accepted.
@@ -95,10 +96,14 @@ std::error_code chunked_decoder::step(std::uint8_t c) noexcept {
                 return {};
             }
             if (std::error_code ec = end_size()) return ec;
-            if (c == '\r') state_ = state::size_lf;
-            else if (c == ';') state_ = state::ext_pre_name;
-            else if (is_ws(c)) state_ = state::size_bws;
-            else return bad;  // "0x10", "1 0" handled in size_bws, "1\n" (bare LF)
+            if (c == '\r')
+                state_ = state::size_lf;
+            else if (c == ';')
+                state_ = state::ext_pre_name;
+            else if (is_ws(c))
+                state_ = state::size_bws;
+            else
+                return bad;  // "0x10", "1 0" handled in size_bws, "1\n" (bare LF)
             return {};
         }
         case state::size_bws:  // BWS is allowed only before ';'
@@ -120,39 +125,57 @@ std::error_code chunked_decoder::step(std::uint8_t c) noexcept {
         case state::ext_name:
             if (!size_line_byte()) return bad;
             if (is_tchar(c)) return {};
-            if (c == '=') state_ = state::ext_pre_value;
-            else if (c == ';') state_ = state::ext_pre_name;
-            else if (is_ws(c)) state_ = state::ext_after_name;
-            else if (c == '\r') state_ = state::size_lf;
-            else return bad;
+            if (c == '=')
+                state_ = state::ext_pre_value;
+            else if (c == ';')
+                state_ = state::ext_pre_name;
+            else if (is_ws(c))
+                state_ = state::ext_after_name;
+            else if (c == '\r')
+                state_ = state::size_lf;
+            else
+                return bad;
             return {};
         case state::ext_after_name:
             if (!size_line_byte()) return bad;
             if (is_ws(c)) return {};
-            if (c == '=') state_ = state::ext_pre_value;
-            else if (c == ';') state_ = state::ext_pre_name;
-            else return bad;
+            if (c == '=')
+                state_ = state::ext_pre_value;
+            else if (c == ';')
+                state_ = state::ext_pre_name;
+            else
+                return bad;
             return {};
         case state::ext_pre_value:
             if (!size_line_byte()) return bad;
             if (is_ws(c)) return {};
-            if (c == '"') state_ = state::ext_quoted;
-            else if (is_tchar(c)) state_ = state::ext_value;
-            else return bad;
+            if (c == '"')
+                state_ = state::ext_quoted;
+            else if (is_tchar(c))
+                state_ = state::ext_value;
+            else
+                return bad;
             return {};
         case state::ext_value:
             if (!size_line_byte()) return bad;
             if (is_tchar(c)) return {};
-            if (c == ';') state_ = state::ext_pre_name;
-            else if (is_ws(c)) state_ = state::ext_after_value;
-            else if (c == '\r') state_ = state::size_lf;
-            else return bad;
+            if (c == ';')
+                state_ = state::ext_pre_name;
+            else if (is_ws(c))
+                state_ = state::ext_after_value;
+            else if (c == '\r')
+                state_ = state::size_lf;
+            else
+                return bad;
             return {};
         case state::ext_quoted:
             if (!size_line_byte()) return bad;
-            if (c == '"') state_ = state::ext_after_value;
-            else if (c == '\\') state_ = state::ext_quoted_escape;
-            else if (!is_field_char(c)) return bad;  // qdtext: HTAB, SP, VCHAR but '"' '\', obs-text
+            if (c == '"')
+                state_ = state::ext_after_value;
+            else if (c == '\\')
+                state_ = state::ext_quoted_escape;
+            else if (!is_field_char(c))
+                return bad;  // qdtext: HTAB, SP, VCHAR but '"' '\', obs-text
             return {};
         case state::ext_quoted_escape:
             if (!size_line_byte()) return bad;
@@ -162,9 +185,12 @@ std::error_code chunked_decoder::step(std::uint8_t c) noexcept {
         case state::ext_after_value:
             if (!size_line_byte()) return bad;
             if (is_ws(c)) return {};
-            if (c == ';') state_ = state::ext_pre_name;
-            else if (c == '\r') state_ = state::size_lf;
-            else return bad;
+            if (c == ';')
+                state_ = state::ext_pre_name;
+            else if (c == '\r')
+                state_ = state::size_lf;
+            else
+                return bad;
             return {};
         case state::size_lf:
             if (c != '\n') return bad;
@@ -207,8 +233,10 @@ std::error_code chunked_decoder::step(std::uint8_t c) noexcept {
             return http_errc::bad_header;
         case state::trailer_value:
             if (std::error_code ec = trailer_byte()) return ec;
-            if (c == '\r') state_ = state::trailer_lf;
-            else if (!is_field_char(c)) return http_errc::bad_header;
+            if (c == '\r')
+                state_ = state::trailer_lf;
+            else if (!is_field_char(c))
+                return http_errc::bad_header;
             return {};
         case state::trailer_lf:
             if (c != '\n') return http_errc::bare_cr;

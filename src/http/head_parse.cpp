@@ -18,7 +18,8 @@ result<scanned_line> line_scanner::next(std::string_view buf, const http_limits&
     if (line_start_ > n || pos_ > n) return fail(codec_errc::need_more);
     for (;;) {
         const void* found = pos_ < n ? std::memchr(d + pos_, '\n', n - pos_) : nullptr;
-        const std::size_t stop = found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - d) : n;
+        const std::size_t stop =
+            found != nullptr ? static_cast<std::size_t>(static_cast<const char*>(found) - d) : n;
         // The line is [line_start_, stop); the head so far is [0, stop] with an LF, [0, n) without. A
         // limit is crossed by a byte at a fixed index (line_start_ + line limit, or max_head); when both
         // are crossed the earlier byte decides, so a split input fails exactly as the whole one does.
@@ -26,7 +27,8 @@ result<scanned_line> line_scanner::next(std::string_view buf, const http_limits&
         const bool over_line = stop - line_start_ > line_limit;
         const bool over_head = (found != nullptr ? stop + 1 : n) > limits.max_head;
         if (over_line || over_head) {
-            const std::size_t t_line = over_line ? line_start_ + line_limit : std::numeric_limits<std::size_t>::max();
+            const std::size_t t_line =
+                over_line ? line_start_ + line_limit : std::numeric_limits<std::size_t>::max();
             const std::size_t t_head = over_head ? limits.max_head : std::numeric_limits<std::size_t>::max();
             if (t_line <= t_head && !start_done_) return fail(start_too_long);
             return fail(http_errc::header_too_large);
@@ -163,7 +165,8 @@ result<field_facts> collect_field_facts(const header_list& headers) noexcept {
     return facts;
 }
 
-void make_fields(std::string_view buf, const std::vector<field_offsets>& offsets, std::vector<header_field>& out) {
+void make_fields(std::string_view buf, const std::vector<field_offsets>& offsets,
+                 std::vector<header_field>& out) {
     out.clear();
     for (const field_offsets& o : offsets) {
         out.push_back({buf.substr(o.name, o.name_len), buf.substr(o.value, o.value_len)});

@@ -40,6 +40,7 @@ struct field_facts {
 result<field_facts> collect_field_facts(const header_list& headers) noexcept;
 
 /// Turns the offsets into views into buf.
-void make_fields(std::string_view buf, const std::vector<field_offsets>& offsets, std::vector<header_field>& out);
+void make_fields(std::string_view buf, const std::vector<field_offsets>& offsets,
+                 std::vector<header_field>& out);
 
 }  // namespace sockit::http::detail

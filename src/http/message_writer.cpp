@@ -12,8 +12,8 @@
 namespace sockit::http {
 
 using detail::is_field_char;
-using detail::is_tchar;
 using detail::is_target_char;
+using detail::is_tchar;
 using detail::is_ws;
 
 namespace {
@@ -36,8 +36,10 @@ std::array<char, 8> version_text(http_version v) noexcept {
 
 void message_writer::append(std::string_view s) { out_->insert(out_->end(), s.begin(), s.end()); }
 
-result<void> message_writer::request_line(std::string_view method, std::string_view target, http_version version) {
-    if (!is_token(method) || target.empty() || !valid_version(version)) return fail(http_errc::bad_field_value);
+result<void> message_writer::request_line(std::string_view method, std::string_view target,
+                                          http_version version) {
+    if (!is_token(method) || target.empty() || !valid_version(version))
+        return fail(http_errc::bad_field_value);
     for (char c : target) {
         if (!is_target_char(c)) return fail(http_errc::bad_field_value);
     }
@@ -59,8 +61,8 @@ result<void> message_writer::status_line(int status, std::string_view reason, ht
     if (reason.empty()) reason = reason_phrase(status);
     auto v = version_text(version);
     const std::array<char, 5> code{' ', static_cast<char>('0' + status / 100),
-                                   static_cast<char>('0' + status / 10 % 10), static_cast<char>('0' + status % 10),
-                                   ' '};
+                                   static_cast<char>('0' + status / 10 % 10),
+                                   static_cast<char>('0' + status % 10), ' '};
     append({v.data(), v.size()});
     append({code.data(), code.size()});
     append(reason);
@@ -70,7 +72,8 @@ result<void> message_writer::status_line(int status, std::string_view reason, ht
 
 result<void> message_writer::header(std::string_view name, std::string_view value) {
     if (!is_token(name)) return fail(http_errc::bad_field_value);
-    if (!value.empty() && (is_ws(value.front()) || is_ws(value.back()))) return fail(http_errc::bad_field_value);
+    if (!value.empty() && (is_ws(value.front()) || is_ws(value.back())))
+        return fail(http_errc::bad_field_value);
     for (char c : value) {
         if (!is_field_char(c)) return fail(http_errc::bad_field_value);  // CR, LF, NUL: header injection
     }

@@ -168,8 +168,9 @@ std::string_view mime_type_for(std::string_view filename, bytes_view sample) noe
             }
             std::string_view key(lower.data(), ext.size());
             const auto* end = std::end(types);
-            const auto* it = std::lower_bound(std::begin(types), end, key,
-                                              [](const auto& entry, std::string_view k) { return entry.first < k; });
+            const auto* it =
+                std::lower_bound(std::begin(types), end, key,
+                                 [](const auto& entry, std::string_view k) { return entry.first < k; });
             if (it != end && it->first == key) return it->second;
         }
     }

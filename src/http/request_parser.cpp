@@ -8,8 +8,8 @@
 
 namespace sockit::http {
 
-using detail::is_tchar;
 using detail::is_target_char;
+using detail::is_tchar;
 
 request_parser::request_parser(const http_limits& limits) : message_parser(limits) {}
 
@@ -29,7 +29,8 @@ result<std::size_t> request_parser::parse_head(bytes_view bytes) {
 }
 
 // request-line = method SP request-target SP HTTP-version, single spaces (RFC 9112 §3).
-result<void> request_parser::parse_request_line(std::string_view buf, std::size_t begin, std::size_t end) noexcept {
+result<void> request_parser::parse_request_line(std::string_view buf, std::size_t begin,
+                                                std::size_t end) noexcept {
     const std::string_view line = buf.substr(begin, end - begin);
     if (line.find('\r') != std::string_view::npos) return fail(http_errc::bare_cr);
     std::size_t i = 0;
@@ -71,7 +72,8 @@ result<void> request_parser::finish_head(std::string_view buf) {
         framing.length = facts->content_length;
     }
     if (facts->hosts > 1) return fail(http_errc::duplicate_host);
-    if (facts->hosts == 0 && limits_.require_host && version_.at_least_1_1()) return fail(http_errc::missing_host);
+    if (facts->hosts == 0 && limits_.require_host && version_.at_least_1_1())
+        return fail(http_errc::missing_host);
     head_.body = framing;
     body_.start(framing);
     phase_ = phase::body;

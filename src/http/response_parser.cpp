@@ -34,13 +34,15 @@ result<std::size_t> response_parser::parse_head(bytes_view bytes, std::string_vi
 
 // status-line = HTTP-version SP status-code SP [ reason-phrase ]. A missing SP after the code is
 // tolerated (some servers send "HTTP/1.1 200"); the reason is never interpreted (RFC 9112 §4).
-result<void> response_parser::parse_status_line(std::string_view buf, std::size_t begin, std::size_t end) noexcept {
+result<void> response_parser::parse_status_line(std::string_view buf, std::size_t begin,
+                                                std::size_t end) noexcept {
     const std::string_view line = buf.substr(begin, end - begin);
     if (line.find('\r') != std::string_view::npos) return fail(http_errc::bare_cr);
     if (line.size() < 12 || line[8] != ' ' || !detail::parse_version(line.substr(0, 8), version_)) {
         return fail(http_errc::bad_status_line);
     }
-    if (!is_digit(line[9]) || !is_digit(line[10]) || !is_digit(line[11])) return fail(http_errc::bad_status_line);
+    if (!is_digit(line[9]) || !is_digit(line[10]) || !is_digit(line[11]))
+        return fail(http_errc::bad_status_line);
     if (line.size() > 12 && line[12] != ' ') return fail(http_errc::bad_status_line);  // "HTTP/1.1 2000"
     if (version_.major != 1) return fail(http_errc::bad_version);
     status_ = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
@@ -64,7 +66,8 @@ result<void> response_parser::finish_head(std::string_view buf, std::string_view
     head_.headers = header_list(fields_);
     auto facts = detail::collect_field_facts(head_.headers);
     if (!facts) return fail(facts.error());
-    if (facts->has_transfer_encoding && facts->has_content_length) return fail(http_errc::te_and_content_length);
+    if (facts->has_transfer_encoding && facts->has_content_length)
+        return fail(http_errc::te_and_content_length);
     body_framing framing;
     const bool no_body = request_method == "HEAD" || (status_ >= 100 && status_ < 200) || status_ == 204 ||
                          status_ == 304 || (request_method == "CONNECT" && status_ >= 200 && status_ < 300);

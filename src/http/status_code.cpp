@@ -83,7 +83,7 @@ static_assert(std::is_sorted(std::begin(reasons), std::end(reasons),
 std::string_view reason_phrase(int status) noexcept {
     const auto* end = std::end(reasons);
     const auto* it = std::lower_bound(std::begin(reasons), end, status,
-                               [](const auto& entry, int code) { return entry.first < code; });
+                                      [](const auto& entry, int code) { return entry.first < code; });
     if (it != end && it->first == status) return it->second;
     return {};
 }

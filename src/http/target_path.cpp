@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// target_path: origin-form and absolute-form targets (RFC 9112 §3.2.1, §3.2.2), percent-decoding (RFC 3986 §2.1).
+// target_path: origin-form and absolute-form targets (RFC 9112 §3.2.1, §3.2.2), percent-decoding (RFC 3986
+// §2.1).
 #include "sockit/http/target_path.hpp"
 
 #include "chars.hpp"
@@ -59,7 +60,8 @@ result<target_path> target_path::parse(std::string_view target) {
     std::size_t start = 1;
     while (start <= p.size()) {
         std::size_t slash = p.find('/', start);
-        std::string_view segment = p.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        std::string_view segment =
+            p.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
         if (segment == "." || segment == "..") out.dot_segment = true;
         if (slash == std::string_view::npos) break;
         start = slash + 1;

@@ -14,7 +14,9 @@ namespace {
 
 constexpr bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 constexpr bool is_alnum(char c) noexcept { return is_alpha(c) || detail::is_digit(c); }
-constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+constexpr char lower(char c) noexcept {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
 
 // The length of a leading "scheme:" (RFC 3986 §3.1: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )), or 0.
 std::size_t scheme_length(std::string_view s) noexcept {
@@ -36,7 +38,8 @@ result<std::string> make_target(std::string_view path_query) {
         auto c = static_cast<unsigned char>(path_query[i]);
         if (c <= 0x20 || c == 0x7F) return fail(url_errc::bad_character);
         if (c == '%') {
-            if (i + 2 >= path_query.size() || detail::hex_value(static_cast<std::uint8_t>(path_query[i + 1])) < 0 ||
+            if (i + 2 >= path_query.size() ||
+                detail::hex_value(static_cast<std::uint8_t>(path_query[i + 1])) < 0 ||
                 detail::hex_value(static_cast<std::uint8_t>(path_query[i + 2])) < 0) {
                 return fail(url_errc::bad_percent_encoding);
             }
@@ -109,7 +112,8 @@ result<url> url::parse(std::string_view text) {
     if (auto hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
     const std::size_t auth_end = rest.find_first_of("/?");
     const std::string_view authority = rest.substr(0, auth_end);
-    const std::string_view path_query = auth_end == std::string_view::npos ? std::string_view{} : rest.substr(auth_end);
+    const std::string_view path_query =
+        auth_end == std::string_view::npos ? std::string_view{} : rest.substr(auth_end);
     if (authority.find('@') != std::string_view::npos) return fail(url_errc::userinfo);
 
     url u;
@@ -120,7 +124,8 @@ result<url> url::parse(std::string_view text) {
         std::string literal(authority.substr(1, close - 1));
         // RFC 6874: a zone is written "%25zone" inside the brackets.
         if (auto pct = literal.find('%'); pct != std::string::npos) {
-            if (literal.compare(pct, 3, "%25") != 0 || pct + 3 >= literal.size()) return fail(url_errc::bad_ipv6_literal);
+            if (literal.compare(pct, 3, "%25") != 0 || pct + 3 >= literal.size())
+                return fail(url_errc::bad_ipv6_literal);
             literal.erase(pct + 1, 2);
         }
         auto address = ip_address::parse_v6(literal);
@@ -165,10 +170,12 @@ result<url> url::resolve(std::string_view reference) const {
 
     const std::size_t q = target.find('?');
     const std::string_view base_path = std::string_view(target).substr(0, q);
-    const std::string_view base_query = q == std::string::npos ? std::string_view{} : std::string_view(target).substr(q);
+    const std::string_view base_query =
+        q == std::string::npos ? std::string_view{} : std::string_view(target).substr(q);
     const std::size_t rq = ref.find('?');
     const std::string_view ref_path = std::string_view(ref).substr(0, rq);
-    const std::string_view ref_query = rq == std::string::npos ? std::string_view{} : std::string_view(ref).substr(rq);
+    const std::string_view ref_query =
+        rq == std::string::npos ? std::string_view{} : std::string_view(ref).substr(rq);
 
     std::string new_target;
     if (ref_path.empty()) {

@@ -87,19 +87,15 @@ int status_for_open_error(const std::error_code& ec) noexcept {
         case ENOENT:
         case ENOTDIR:
         case ENAMETOOLONG:
-        case EINVAL:
-            return 404;
+        case EINVAL: return 404;
         case EXDEV:  // would leave the root
         case ELOOP:
         case EACCES:
-        case EPERM:
-            return 403;
+        case EPERM: return 403;
         case EMFILE:
         case ENFILE:
-        case ENOMEM:
-            return 503;
-        default:
-            return 500;
+        case ENOMEM: return 503;
+        default: return 500;
     }
 }
 

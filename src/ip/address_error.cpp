@@ -75,19 +75,23 @@ std::string address_error::message() const {
         case address_errc::too_many_groups: return fmt::format("more than 8 groups at offset {}", at);
         case address_errc::double_colon_twice: return fmt::format("second '::' at offset {}", at);
         case address_errc::double_colon_no_zero:
-            return fmt::format("'::' at offset {} with 8 groups besides (it must stand for at least one)", at);
+            return fmt::format("'::' at offset {} with 8 groups besides (it must stand for at least one)",
+                               at);
         case address_errc::bad_zone:
             if (detail == 0) return fmt::format("empty zone at offset {}", at);
             if (detail == UINT32_MAX) return fmt::format("zone longer than 15 characters at offset {}", at);
             return fmt::format("character '{}' not allowed in a zone at offset {}", show_char(detail), at);
         case address_errc::zone_on_ipv4: return fmt::format("zone on an IPv4 address at offset {}", at);
-        case address_errc::bad_prefix: return fmt::format("prefix length is not a plain decimal number at offset {}", at);
+        case address_errc::bad_prefix:
+            return fmt::format("prefix length is not a plain decimal number at offset {}", at);
         case address_errc::prefix_too_large:
             if (detail == UINT32_MAX) return fmt::format("prefix length too large at offset {}", at);
             return fmt::format("prefix length {} too large at offset {}", detail, at);
-        case address_errc::bad_netmask: return fmt::format("mask is neither a netmask nor a hostmask at offset {}", at);
+        case address_errc::bad_netmask:
+            return fmt::format("mask is neither a netmask nor a hostmask at offset {}", at);
         case address_errc::host_bits_set: return fmt::format("host bits set (strict) at offset {}", at);
-        case address_errc::zone_in_network: return fmt::format("zone not allowed in a network at offset {}", at);
+        case address_errc::zone_in_network:
+            return fmt::format("zone not allowed in a network at offset {}", at);
         case address_errc::version_mismatch: return "IPv4 and IPv6 mixed";
         case address_errc::bad_range: return "first address is above the last";
         case address_errc::too_many_results: return fmt::format("more than {} results", detail);

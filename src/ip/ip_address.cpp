@@ -35,7 +35,9 @@ constexpr std::array<octet_text, 256> octet_texts = [] {
     for (int v = 0; v < 256; ++v) {
         auto& e = t[static_cast<std::size_t>(v)];
         if (v >= 100) {
-            e = {{static_cast<char>('0' + v / 100), static_cast<char>('0' + v / 10 % 10), static_cast<char>('0' + v % 10)}, 3};
+            e = {{static_cast<char>('0' + v / 100), static_cast<char>('0' + v / 10 % 10),
+                  static_cast<char>('0' + v % 10)},
+                 3};
         } else if (v >= 10) {
             e = {{static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10), 0}, 2};
         } else {
@@ -465,7 +467,8 @@ bool ip_address::is_private() const noexcept {
     if (version_ != 6) return false;
     if (is_v4_mapped()) return v4_private(to_v4_uint());
     const auto v = to_uint();
-    return in_ranges(v, 128, special::ipv6_not_global) && !in_ranges(v, 128, special::ipv6_not_global_exceptions);
+    return in_ranges(v, 128, special::ipv6_not_global) &&
+           !in_ranges(v, 128, special::ipv6_not_global_exceptions);
 }
 
 bool ip_address::is_global() const noexcept {
@@ -651,7 +654,9 @@ std::strong_ordering operator<=>(const ip_address& a, const ip_address& b) noexc
     if (const int c = std::memcmp(a.bytes_.data(), b.bytes_.data(), 16); c != 0)
         return c < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
     const int c = a.zone().compare(b.zone());
-    return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
+    return c < 0   ? std::strong_ordering::less
+           : c > 0 ? std::strong_ordering::greater
+                   : std::strong_ordering::equal;
 }
 
 }  // namespace sockit

@@ -54,7 +54,8 @@ result<ip_network, address_error> ip_network::from(const ip_address& a, int pref
     const int bits = a.max_prefix_length();
     if (prefix < 0) return fail(make_address_error(address_errc::bad_prefix, 0));
     if (prefix > bits)
-        return fail(make_address_error(address_errc::prefix_too_large, 0, static_cast<std::uint32_t>(prefix)));
+        return fail(
+            make_address_error(address_errc::prefix_too_large, 0, static_cast<std::uint32_t>(prefix)));
     const uint128 v = a.to_uint();
     const uint128 masked = v & mask_of(bits, prefix);
     if (strict && masked != v) return fail(make_address_error(address_errc::host_bits_set, 0));
@@ -64,7 +65,8 @@ result<ip_network, address_error> ip_network::from(const ip_address& a, int pref
     return n;
 }
 
-result<std::pair<ip_address, ip_network>, address_error> ip_network::parse_with_address(std::string_view text) noexcept {
+result<std::pair<ip_address, ip_network>, address_error> ip_network::parse_with_address(
+    std::string_view text) noexcept {
     const auto slash = text.find('/');
     const auto addr_text = text.substr(0, slash);
     auto a = ip_address::parse(addr_text);
@@ -78,11 +80,14 @@ result<std::pair<ip_address, ip_network>, address_error> ip_network::parse_with_
         const auto suffix = text.substr(slash + 1);
         const std::size_t base = slash + 1;
         if (suffix.empty()) return fail(make_address_error(address_errc::bad_prefix, base));
-        const bool all_digits = std::all_of(suffix.begin(), suffix.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool all_digits =
+            std::all_of(suffix.begin(), suffix.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (all_digits) {
-            if (suffix.size() > 1 && suffix[0] == '0') return fail(make_address_error(address_errc::bad_prefix, base));
+            if (suffix.size() > 1 && suffix[0] == '0')
+                return fail(make_address_error(address_errc::bad_prefix, base));
             std::uint32_t v = 0;
-            for (char c : suffix) v = v < 100000000u ? v * 10 + static_cast<std::uint32_t>(c - '0') : UINT32_MAX;
+            for (char c : suffix)
+                v = v < 100000000u ? v * 10 + static_cast<std::uint32_t>(c - '0') : UINT32_MAX;
             if (v > static_cast<std::uint32_t>(bits))
                 return fail(make_address_error(address_errc::prefix_too_large, base, v));
             prefix = static_cast<int>(v);
@@ -163,16 +168,15 @@ bool ip_network::contains(const ip_network& n) const noexcept {
     return n.is_valid() && n.prefix_ >= prefix_ && contains(n.address_);
 }
 
-bool ip_network::overlaps(const ip_network& n) const noexcept {
-    return contains(n) || n.contains(*this);
-}
+bool ip_network::overlaps(const ip_network& n) const noexcept { return contains(n) || n.contains(*this); }
 
 result<std::vector<ip_network>, address_error> ip_network::subnets(int new_prefix, std::size_t limit) const {
     const int bits = max_prefix_length();
     if (!is_valid()) return fail(make_address_error(address_errc::version_mismatch, 0));
     if (new_prefix < prefix_) return fail(make_address_error(address_errc::bad_prefix, 0));
     if (new_prefix > bits)
-        return fail(make_address_error(address_errc::prefix_too_large, 0, static_cast<std::uint32_t>(new_prefix)));
+        return fail(
+            make_address_error(address_errc::prefix_too_large, 0, static_cast<std::uint32_t>(new_prefix)));
     const int diff = new_prefix - prefix_;
     const auto lim32 = static_cast<std::uint32_t>(std::min<std::size_t>(limit, UINT32_MAX));
     if (diff >= 63 || (std::uint64_t{1} << diff) > limit)
@@ -219,7 +223,8 @@ std::vector<ip_network> ip_network::collapse(std::span<const ip_network> nets) {
     return out;
 }
 
-result<std::vector<ip_network>, address_error> ip_network::summarize(const ip_address& first, const ip_address& last) {
+result<std::vector<ip_network>, address_error> ip_network::summarize(const ip_address& first,
+                                                                     const ip_address& last) {
     if (!first.is_valid() || first.version() != last.version())
         return fail(make_address_error(address_errc::version_mismatch, 0));
     if (last.to_uint() < first.to_uint()) return fail(make_address_error(address_errc::bad_range, 0));

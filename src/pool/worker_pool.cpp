@@ -12,11 +12,13 @@ worker_pool::worker_pool(std::unique_ptr<task_queue> owned, task_queue* queue, o
     if (opts_.max_batch == 0) opts_.max_batch = 1;
 }
 
-result<std::unique_ptr<worker_pool>> worker_pool::start(std::unique_ptr<worker_pool> pool, std::size_t workers) {
+result<std::unique_ptr<worker_pool>> worker_pool::start(std::unique_ptr<worker_pool> pool,
+                                                        std::size_t workers) {
     if (workers == 0) return fail(std::make_error_code(std::errc::invalid_argument));
     try {
         pool->workers_.reserve(workers);
-        for (std::size_t i = 0; i < workers; ++i) pool->workers_.emplace_back([p = pool.get()] { p->work(); });
+        for (std::size_t i = 0; i < workers; ++i)
+            pool->workers_.emplace_back([p = pool.get()] { p->work(); });
     } catch (const std::system_error& e) {
         (void)pool->shutdown(pool_shutdown::cancel);  // joins the threads that did start
         return fail(e.code());
@@ -33,7 +35,8 @@ result<std::unique_ptr<worker_pool>> worker_pool::create(std::size_t workers, op
     return start(std::unique_ptr<worker_pool>(new worker_pool(std::move(q), raw, std::move(opts))), workers);
 }
 
-result<std::unique_ptr<worker_pool>> worker_pool::create(std::size_t workers, task_queue& queue, options opts) {
+result<std::unique_ptr<worker_pool>> worker_pool::create(std::size_t workers, task_queue& queue,
+                                                         options opts) {
     return start(std::unique_ptr<worker_pool>(new worker_pool(nullptr, &queue, std::move(opts))), workers);
 }
 

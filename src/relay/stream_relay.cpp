@@ -294,13 +294,9 @@ relay_result relay_stream(int net_fd, const relay_settings& s, relay_state& stat
         // stdin → network
         if (polls.ready(up.src(), POLLIN)) {
             switch (up.fill()) {
-                case io::progress:
-                    last_activity = now;
-                    break;
-                case io::error:
-                    return fail(relay_failure{"read from stdin", sys_error(up.last_errno)});
-                default:
-                    break;
+                case io::progress: last_activity = now; break;
+                case io::error: return fail(relay_failure{"read from stdin", sys_error(up.last_errno)});
+                default: break;
             }
         }
         if (up.pending() > 0 && now >= up_not_before) {
@@ -315,25 +311,21 @@ relay_result relay_stream(int net_fd, const relay_settings& s, relay_state& stat
                         return {};
                     }
                     return fail(relay_failure{"write to network", sys_error(up.last_errno)});
-                default:
-                    break;
+                default: break;
             }
         }
 
         // network → stdout
         if (polls.ready(down.src(), POLLIN)) {
             switch (down.fill()) {
-                case io::progress:
-                    last_activity = now;
-                    break;
+                case io::progress: last_activity = now; break;
                 case io::error:
                     if (down.last_errno == ECONNRESET && up.finished()) {
                         down.mark_eof();  // reset after we said all we had: the peer is simply gone
                         break;
                     }
                     return fail(relay_failure{"read from network", sys_error(down.last_errno)});
-                default:
-                    break;
+                default: break;
             }
         }
         if (down.pending() > 0 && now >= down_not_before &&
@@ -346,8 +338,7 @@ relay_result relay_stream(int net_fd, const relay_settings& s, relay_state& stat
                 case io::error:
                     if (down.last_errno == EPIPE) return {};  // stdout's reader left (| head): stop quietly
                     return fail(relay_failure{"write to stdout", sys_error(down.last_errno)});
-                default:
-                    break;
+                default: break;
             }
         }
     }

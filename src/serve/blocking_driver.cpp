@@ -64,8 +64,10 @@ close_reason run_blocking(stream_connection& conn, int stop_fd, std::chrono::mil
         }
         const short ev = fds[0].revents;
         if (ev & (POLLIN | POLLERR | POLLHUP)) {
-            if (has_any(want, io_mask::readable)) conn.on_readable();
-            else if (ev & (POLLERR | POLLHUP) && !(ev & POLLOUT)) conn.on_writable();  // surfaces the error
+            if (has_any(want, io_mask::readable))
+                conn.on_readable();
+            else if (ev & (POLLERR | POLLHUP) && !(ev & POLLOUT))
+                conn.on_writable();  // surfaces the error
         }
         if (!conn.finished() && (ev & (POLLOUT | POLLERR))) conn.on_writable();
         if (conn.take_progress() && idle.count() > 0) idle_deadline = clock::now() + idle;

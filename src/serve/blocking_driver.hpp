@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// blocking_driver: runs one connection to its end on the calling thread with poll(2) (uniplex, fork, thread, pool models).
+// blocking_driver: runs one connection to its end on the calling thread with poll(2) (uniplex, fork, thread,
+// pool models).
 #pragma once
 
 #include <atomic>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The blocking models' dispatchers: uniplex (inline), fork (a child per connection, reaped), thread (a thread per connection).
+// The blocking models' dispatchers: uniplex (inline), fork (a child per connection, reaped), thread (a thread
+// per connection).
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -7,9 +8,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <memory>
 #include <condition_variable>
 #include <csignal>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -26,7 +27,8 @@ using namespace std::chrono_literals;
 /// seeds' recv_1_tcp); the others wait in the listen backlog.
 class uniplex_dispatcher final : public dispatcher {
 public:
-    explicit uniplex_dispatcher(server_impl& s) : s_(s), close_listeners_([this] { s_.close_all_listeners(); }) {}
+    explicit uniplex_dispatcher(server_impl& s)
+        : s_(s), close_listeners_([this] { s_.close_all_listeners(); }) {}
     void dispatch(socket sock, endpoint peer, const listener_spec& spec) override {
         // A stop that arrives while a client is served closes the listeners at once (new clients are
         // refused instead of waiting in the backlog); the loop unwatches them when it gets control back.
@@ -209,7 +211,8 @@ public:
 
 private:
     struct pending {
-        pending(socket sk, endpoint p, const listener_spec* sp) noexcept : sock(std::move(sk)), peer(p), spec(sp) {}
+        pending(socket sk, endpoint p, const listener_spec* sp) noexcept
+            : sock(std::move(sk)), peer(p), spec(sp) {}
         socket sock;
         endpoint peer;
         const listener_spec* spec;

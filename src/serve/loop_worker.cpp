@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// loop_worker: one event loop serving a set of listeners (accept, EMFILE, UDP safety rules, idle timeouts, drain on stop).
+// loop_worker: one event loop serving a set of listeners (accept, EMFILE, UDP safety rules, idle timeouts,
+// drain on stop).
 #include "loop_worker.hpp"
 
 #include <fcntl.h>
@@ -15,12 +16,12 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr int max_accepts_per_wakeup = 64;     // then let the other descriptors of the loop have a turn
+constexpr int max_accepts_per_wakeup = 64;  // then let the other descriptors of the loop have a turn
 constexpr int max_datagrams_per_wakeup = 32;
-constexpr auto accept_pause = 100ms;           // EMFILE with no spare descriptor left: try again later
-constexpr auto share_pause = 1ms;              // above its share: let the other reactors accept a while
-constexpr auto drain_check = 20ms;             // how often a stopping loop looks at blocking-model work
-constexpr auto housekeeping = 100ms;           // dispatcher tick (fork: reap children)
+constexpr auto accept_pause = 100ms;  // EMFILE with no spare descriptor left: try again later
+constexpr auto share_pause = 1ms;     // above its share: let the other reactors accept a while
+constexpr auto drain_check = 20ms;    // how often a stopping loop looks at blocking-model work
+constexpr auto housekeeping = 100ms;  // dispatcher tick (fork: reap children)
 
 // Per-thread datagram buffers: a UDP request up to the IP maximum, and the bounded reply.
 thread_local std::array<std::uint8_t, 65536> udp_in;
@@ -76,7 +77,8 @@ result<void> loop_worker::run() {
         }
     }
     for (auto& l : tcp_) {
-        auto w = loop_.watch(l.listener->sock.fd(), io_mask::readable, {[this, p = &l] { on_accept(*p); }, {}});
+        auto w =
+            loop_.watch(l.listener->sock.fd(), io_mask::readable, {[this, p = &l] { on_accept(*p); }, {}});
         if (!w) return fail(w.error());
         l.watch = *w;
     }
@@ -180,7 +182,8 @@ void loop_worker::add_connection(socket sock, const endpoint& peer, const listen
     }
     const endpoint local = sock.local_endpoint().value_or(endpoint{});
     auto entry = std::make_unique<conn_entry>();
-    entry->conn = std::make_unique<stream_connection>(std::move(sock), peer, local, std::move(handler), s_.opts.max_output);
+    entry->conn = std::make_unique<stream_connection>(std::move(sock), peer, local, std::move(handler),
+                                                      s_.opts.max_output);
     entry->spec = &spec;
     conn_entry* e = entry.get();
     const int fd = e->conn->fd();
@@ -191,7 +194,8 @@ void loop_worker::add_connection(socket sock, const endpoint& peer, const listen
     publish_load();
     e->conn->start();
     if (!e->conn->finished()) {
-        auto w = loop_.watch(fd, e->conn->interest(), {[this, e] { on_io(e, true); }, [this, e] { on_io(e, false); }});
+        auto w = loop_.watch(fd, e->conn->interest(),
+                             {[this, e] { on_io(e, true); }, [this, e] { on_io(e, false); }});
         if (!w) {
             e->conn->abort(close_reason::error);  // select: a descriptor above FD_SETSIZE
         } else {

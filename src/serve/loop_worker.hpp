@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// loop_worker: one event loop serving a set of listeners — accepts (EMFILE-safe), answers UDP, serves or dispatches TCP, drains on stop.
+// loop_worker: one event loop serving a set of listeners — accepts (EMFILE-safe), answers UDP, serves or
+// dispatches TCP, drains on stop.
 #pragma once
 
 #include <memory>

@@ -61,7 +61,8 @@ result<std::unique_ptr<server>> server::create(server_options options, std::vect
 
     std::size_t nsets = 1;
     if (impl->opts.model == server_model::reactors) {
-        nsets = impl->opts.workers != 0 ? impl->opts.workers : std::max(1u, std::thread::hardware_concurrency());
+        nsets =
+            impl->opts.workers != 0 ? impl->opts.workers : std::max(1u, std::thread::hardware_concurrency());
     }
     // Every loop watches each TCP listener and accepts from it (the first to call accept4 gets the
     // connection, the others EAGAIN), so a busy loop leaves new connections to an idle one. A UDP
@@ -171,7 +172,8 @@ void serve_blocking(server_impl& s, socket sock, const endpoint& peer, const lis
         const endpoint local = sock.local_endpoint().value_or(endpoint{});
         stream_connection conn(std::move(sock), peer, local, std::move(handler), s.opts.max_output);
         conn.start();
-        const auto why = run_blocking(conn, s.stop_fd.get(), s.opts.idle_timeout, s.opts.grace, s.stop_at, on_stop_seen);
+        const auto why =
+            run_blocking(conn, s.stop_fd.get(), s.opts.idle_timeout, s.opts.grace, s.stop_at, on_stop_seen);
         if (why == close_reason::idle_timeout) s.stats.idle_timeouts.fetch_add(1, std::memory_order_relaxed);
         if (why == close_reason::deadline) s.stats.deadlines.fetch_add(1, std::memory_order_relaxed);
         if (s.opts.on_connection_end) {

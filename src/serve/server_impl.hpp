@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// server_impl: the state every part of the server engine shares (options, bound sockets, loops, stop eventfd, counters).
+// server_impl: the state every part of the server engine shares (options, bound sockets, loops, stop eventfd,
+// counters).
 #pragma once
 
 #include <atomic>
@@ -43,7 +44,10 @@ class dispatcher {
 public:
     virtual ~dispatcher() = default;
     /// Prepares the accepting loop (fork: SIGCHLD). Errors end run().
-    virtual result<void> attach(event_loop& loop) { (void)loop; return {}; }
+    virtual result<void> attach(event_loop& loop) {
+        (void)loop;
+        return {};
+    }
     /// Takes one accepted connection (already counted in stats.active; the dispatcher uncounts it).
     virtual void dispatch(socket sock, endpoint peer, const listener_spec& spec) = 0;
     /// Connections still being served.

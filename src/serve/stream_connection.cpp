@@ -39,7 +39,11 @@ constexpr std::uint64_t file_bytes_per_flush = 1024 * 1024;
 
 stream_connection::stream_connection(socket sock, endpoint peer, endpoint local,
                                      std::unique_ptr<stream_handler> handler, std::size_t max_output) noexcept
-    : sock_(std::move(sock)), peer_(peer), local_(local), handler_(std::move(handler)), out_(max_output),
+    : sock_(std::move(sock)),
+      peer_(peer),
+      local_(local),
+      handler_(std::move(handler)),
+      out_(max_output),
       max_output_(max_output) {}
 
 stream_connection::~stream_connection() = default;
@@ -121,7 +125,8 @@ void stream_connection::flush() noexcept {
     if (out_.capacity() > keep_capacity) out_.shrink_if_empty();
     if (closing_) finish(close_reason::done);
     // A peer that closed its side while we had nothing to say and no generator: nothing left to do.
-    else if (read_eof_ && !want_writable_) finish(close_reason::done);
+    else if (read_eof_ && !want_writable_)
+        finish(close_reason::done);
 }
 
 bool stream_connection::send_front_file(std::uint64_t& budget) noexcept {
@@ -211,7 +216,8 @@ void stream_connection::commit(std::size_t n) noexcept {
     queued_after_ += n;
 }
 
-void stream_connection::send_file(std::shared_ptr<const unique_fd> file, std::uint64_t offset, std::uint64_t length) {
+void stream_connection::send_file(std::shared_ptr<const unique_fd> file, std::uint64_t offset,
+                                  std::uint64_t length) {
     if (length == 0) return;
     files_.push_back(file_part{std::move(file), offset, length, {}});
     queued_after_ += length;

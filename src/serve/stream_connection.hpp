@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// stream_connection: one TCP connection's state machine (read, hand to the handler, buffer, flush, close), shared by every model.
+// stream_connection: one TCP connection's state machine (read, hand to the handler, buffer, flush, close),
+// shared by every model.
 #pragma once
 
 #include <chrono>
@@ -61,7 +62,8 @@ public:
     void write(bytes_view data) override;
     std::span<std::uint8_t> prepare(std::size_t n) override;
     void commit(std::size_t n) noexcept override;
-    void send_file(std::shared_ptr<const unique_fd> file, std::uint64_t offset, std::uint64_t length) override;
+    void send_file(std::shared_ptr<const unique_fd> file, std::uint64_t offset,
+                   std::uint64_t length) override;
     [[nodiscard]] std::size_t room() const noexcept override;
     [[nodiscard]] std::uint64_t queued() const noexcept override { return out_.size() + queued_after_; }
     void set_deadline(std::chrono::milliseconds after) noexcept override;
@@ -92,8 +94,8 @@ private:
     endpoint peer_;
     endpoint local_;
     std::unique_ptr<stream_handler> handler_;
-    buffer out_;                   // bytes before the first file region
-    std::deque<file_part> files_;  // file regions in order, each with the bytes that follow it
+    buffer out_;                      // bytes before the first file region
+    std::deque<file_part> files_;     // file regions in order, each with the bytes that follow it
     std::uint64_t queued_after_ = 0;  // file bytes left plus `after` bytes, over every part
     std::size_t prepared_at_ = 0;     // prepare() into files_.back().after: where the span starts
     std::size_t max_output_;

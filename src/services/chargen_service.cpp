@@ -15,7 +15,8 @@ constexpr std::array<std::uint8_t, pattern::period> make_period() {
     std::array<std::uint8_t, pattern::period> p{};
     for (std::size_t line = 0; line < pattern::ring; ++line) {
         for (std::size_t col = 0; col < pattern::line_chars; ++col)
-            p[line * pattern::line_bytes + col] = static_cast<std::uint8_t>(' ' + (line + col) % pattern::ring);
+            p[line * pattern::line_bytes + col] =
+                static_cast<std::uint8_t>(' ' + (line + col) % pattern::ring);
         p[line * pattern::line_bytes + pattern::line_chars] = '\r';
         p[line * pattern::line_bytes + pattern::line_chars + 1] = '\n';
     }
@@ -27,7 +28,9 @@ constexpr auto period_bytes = make_period();
 class chargen_session final : public stream_session {
 public:
     stream_action on_connect(byte_buffer&) override { return stream_action::keep_open; }
-    stream_action on_data(bytes_view, byte_buffer&) override { return stream_action::keep_open; }  // discarded
+    stream_action on_data(bytes_view, byte_buffer&) override {
+        return stream_action::keep_open;
+    }  // discarded
     [[nodiscard]] bool is_generator() const noexcept override { return true; }
     void generate(byte_buffer& out, std::size_t budget) override {
         pattern::append(out, offset_, budget);
@@ -59,10 +62,13 @@ void chargen_pattern::append(byte_buffer& out, std::uint64_t offset, std::size_t
     }
 }
 
-std::unique_ptr<stream_session> chargen_service::open_stream() const { return std::make_unique<chargen_session>(); }
+std::unique_ptr<stream_session> chargen_service::open_stream() const {
+    return std::make_unique<chargen_session>();
+}
 
 bool chargen_service::on_datagram(bytes_view, byte_buffer& reply) const {
-    const std::size_t length = std::min(opts_.udp_length ? *opts_.udp_length : random_length(), max_datagram_reply);
+    const std::size_t length =
+        std::min(opts_.udp_length ? *opts_.udp_length : random_length(), max_datagram_reply);
     const std::uint64_t line = next_line_.fetch_add(1, std::memory_order_relaxed) % pattern::ring;
     pattern::append(reply, line * pattern::line_bytes, length);
     return true;

@@ -13,7 +13,9 @@ public:
 
 }  // namespace
 
-std::unique_ptr<stream_session> discard_service::open_stream() const { return std::make_unique<discard_session>(); }
+std::unique_ptr<stream_session> discard_service::open_stream() const {
+    return std::make_unique<discard_session>();
+}
 
 bool discard_service::on_datagram(bytes_view, byte_buffer&) const { return false; }
 

@@ -9,8 +9,8 @@ namespace sockit::services {
 bool finger_query::is_valid_user(std::string_view name) noexcept {
     if (name.empty() || name.size() > 32 || name.front() == '.' || name.front() == '-') return false;
     for (char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                        c == '_' || c == '-';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        c == '.' || c == '_' || c == '-';
         if (!ok) return false;
     }
     return true;

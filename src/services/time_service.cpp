@@ -35,7 +35,9 @@ void time_service::append_now(byte_buffer& out) const {
     out.insert(out.end(), bytes, bytes + 4);
 }
 
-std::unique_ptr<stream_session> time_service::open_stream() const { return std::make_unique<time_session>(*this); }
+std::unique_ptr<stream_session> time_service::open_stream() const {
+    return std::make_unique<time_session>(*this);
+}
 
 bool time_service::on_datagram(bytes_view, byte_buffer& reply) const {
     append_now(reply);

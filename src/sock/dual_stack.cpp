@@ -12,7 +12,8 @@
 namespace sockit {
 namespace {
 
-result<socket> bind_family(int family, std::uint16_t port, int socktype, const dual_stack_options& options) noexcept {
+result<socket> bind_family(int family, std::uint16_t port, int socktype,
+                           const dual_stack_options& options) noexcept {
     auto s = socket::open(family, socktype | (options.non_blocking ? SOCK_NONBLOCK : 0));
     if (!s) return s;
     if (family == AF_INET6) {

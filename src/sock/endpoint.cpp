@@ -40,9 +40,15 @@ bool is_decimal(std::string_view s) noexcept {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-const sockaddr_in& as_v4(const sockaddr_storage& s) noexcept { return reinterpret_cast<const sockaddr_in&>(s); }
-const sockaddr_in6& as_v6(const sockaddr_storage& s) noexcept { return reinterpret_cast<const sockaddr_in6&>(s); }
-const sockaddr_un& as_un(const sockaddr_storage& s) noexcept { return reinterpret_cast<const sockaddr_un&>(s); }
+const sockaddr_in& as_v4(const sockaddr_storage& s) noexcept {
+    return reinterpret_cast<const sockaddr_in&>(s);
+}
+const sockaddr_in6& as_v6(const sockaddr_storage& s) noexcept {
+    return reinterpret_cast<const sockaddr_in6&>(s);
+}
+const sockaddr_un& as_un(const sockaddr_storage& s) noexcept {
+    return reinterpret_cast<const sockaddr_un&>(s);
+}
 
 }  // namespace
 
@@ -78,7 +84,8 @@ result<endpoint> endpoint::from_ip(const ip_address& address, std::uint16_t port
 result<endpoint> endpoint::from_sockaddr(const sockaddr* address, socklen_t size) noexcept {
     if (address == nullptr || size < sizeof(sa_family_t) || size > capacity()) return fail(sys_error(EINVAL));
     sa_family_t family = 0;
-    std::memcpy(&family, reinterpret_cast<const char*>(address) + offsetof(sockaddr, sa_family), sizeof family);
+    std::memcpy(&family, reinterpret_cast<const char*>(address) + offsetof(sockaddr, sa_family),
+                sizeof family);
     socklen_t want = 0;
     switch (family) {
         case AF_INET: want = sizeof(sockaddr_in); break;
@@ -238,7 +245,8 @@ bool operator==(const endpoint& a, const endpoint& b) noexcept {
     if (a.is_v6())
         return a.port() == b.port() && a.scope_id() == b.scope_id() &&
                std::memcmp(&as_v6(a.storage_).sin6_addr, &as_v6(b.storage_).sin6_addr, 16) == 0;
-    if (a.is_unix()) return a.is_abstract() == b.is_abstract() && a.is_unnamed() == b.is_unnamed() && a.path() == b.path();
+    if (a.is_unix())
+        return a.is_abstract() == b.is_abstract() && a.is_unnamed() == b.is_unnamed() && a.path() == b.path();
     return true;
 }
 

@@ -36,12 +36,24 @@ struct flag_name {
 };
 
 constexpr flag_name flag_table[] = {
-    {IFF_UP, "up"},           {IFF_BROADCAST, "broadcast"}, {IFF_DEBUG, "debug"},
-    {IFF_LOOPBACK, "loopback"}, {IFF_POINTOPOINT, "pointopoint"}, {IFF_NOTRAILERS, "notrailers"},
-    {IFF_RUNNING, "running"}, {IFF_NOARP, "noarp"},         {IFF_PROMISC, "promisc"},
-    {IFF_ALLMULTI, "allmulti"}, {IFF_MASTER, "master"},     {IFF_SLAVE, "slave"},
-    {IFF_MULTICAST, "multicast"}, {IFF_PORTSEL, "portsel"}, {IFF_AUTOMEDIA, "automedia"},
-    {IFF_DYNAMIC, "dynamic"}, {iff_lower_up, "lower_up"},   {iff_dormant, "dormant"},
+    {IFF_UP, "up"},
+    {IFF_BROADCAST, "broadcast"},
+    {IFF_DEBUG, "debug"},
+    {IFF_LOOPBACK, "loopback"},
+    {IFF_POINTOPOINT, "pointopoint"},
+    {IFF_NOTRAILERS, "notrailers"},
+    {IFF_RUNNING, "running"},
+    {IFF_NOARP, "noarp"},
+    {IFF_PROMISC, "promisc"},
+    {IFF_ALLMULTI, "allmulti"},
+    {IFF_MASTER, "master"},
+    {IFF_SLAVE, "slave"},
+    {IFF_MULTICAST, "multicast"},
+    {IFF_PORTSEL, "portsel"},
+    {IFF_AUTOMEDIA, "automedia"},
+    {IFF_DYNAMIC, "dynamic"},
+    {iff_lower_up, "lower_up"},
+    {iff_dormant, "dormant"},
     {iff_echo, "echo"},
 };
 
@@ -63,7 +75,9 @@ int prefix_of(const sockaddr* mask) noexcept {
 
 std::optional<ip_address> ip_of(const sockaddr* sa) {
     if (sa == nullptr) return std::nullopt;
-    socklen_t size = sa->sa_family == AF_INET ? sizeof(sockaddr_in) : sa->sa_family == AF_INET6 ? sizeof(sockaddr_in6) : 0;
+    socklen_t size = sa->sa_family == AF_INET    ? sizeof(sockaddr_in)
+                     : sa->sa_family == AF_INET6 ? sizeof(sockaddr_in6)
+                                                 : 0;
     if (size == 0) return std::nullopt;
     auto ep = endpoint::from_sockaddr(sa, size);
     if (!ep) return std::nullopt;
@@ -107,7 +121,8 @@ result<std::vector<network_interface>> network_interface::list() noexcept {
                 auto len = std::min<std::size_t>(sll.sll_halen, sizeof sll.sll_addr);
                 iface.hardware_address.assign(sll.sll_addr, sll.sll_addr + len);
                 iface.hardware_type = sll.sll_hatype;
-                if (iface.index == 0 && sll.sll_ifindex > 0) iface.index = static_cast<unsigned>(sll.sll_ifindex);
+                if (iface.index == 0 && sll.sll_ifindex > 0)
+                    iface.index = static_cast<unsigned>(sll.sll_ifindex);
                 continue;
             }
             auto address = ip_of(sa);
@@ -129,7 +144,8 @@ result<std::vector<network_interface>> network_interface::list() noexcept {
             std::stable_partition(iface.addresses.begin(), iface.addresses.end(),
                                   [](const interface_address& a) { return a.address.is_v4(); });
         }
-        std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const auto& a, const auto& b) { return a.index < b.index; });
         return out;
     } catch (const std::bad_alloc&) {
         return fail(sys_error(ENOMEM));

@@ -30,7 +30,8 @@ bool is_decimal(std::string_view s) noexcept {
 
 result<resolution> resolver::resolve(std::string_view host, std::string_view service,
                                      const resolve_hints& hints) noexcept {
-    if (has_nul(host) || has_nul(service) || (host.empty() && service.empty())) return fail(sys_error(EINVAL));
+    if (has_nul(host) || has_nul(service) || (host.empty() && service.empty()))
+        return fail(sys_error(EINVAL));
     // glibc takes any decimal service and truncates it to 16 bits ("99999" would become port 34463).
     if (is_decimal(service)) {
         unsigned port = 0;
@@ -48,8 +49,8 @@ result<resolution> resolver::resolve(std::string_view host, std::string_view ser
         want.ai_flags = hints.flags;
         addrinfo* raw = nullptr;
         errno = 0;
-        int rc = ::getaddrinfo(host.empty() ? nullptr : host_z.c_str(), service.empty() ? nullptr : service_z.c_str(),
-                               &want, &raw);
+        int rc = ::getaddrinfo(host.empty() ? nullptr : host_z.c_str(),
+                               service.empty() ? nullptr : service_z.c_str(), &want, &raw);
         int saved = errno;
         if (rc != 0) return fail(gai_error(rc, saved));
         std::unique_ptr<addrinfo, addrinfo_deleter> list(raw);
@@ -104,14 +105,16 @@ result<std::string> resolver::service_name(std::uint16_t port, int socktype) noe
     char serv[NI_MAXSERV];
     int flags = NI_NUMERICHOST | (socktype == SOCK_DGRAM ? NI_DGRAM : 0);
     errno = 0;
-    int rc = ::getnameinfo(reinterpret_cast<const sockaddr*>(&sin), sizeof sin, nullptr, 0, serv, sizeof serv, flags);
+    int rc = ::getnameinfo(reinterpret_cast<const sockaddr*>(&sin), sizeof sin, nullptr, 0, serv, sizeof serv,
+                           flags);
     int saved = errno;
     if (rc != 0) return fail(gai_error(rc, saved));
     // getnameinfo falls back to the number when the services database has no name for the port.
     std::string_view text(serv);
     std::uint16_t number = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-    if (ec == std::errc{} && end == text.data() + text.size()) return fail(make_error_code(gai_errc::service));
+    if (ec == std::errc{} && end == text.data() + text.size())
+        return fail(make_error_code(gai_errc::service));
     try {
         return std::string(text);
     } catch (const std::bad_alloc&) {

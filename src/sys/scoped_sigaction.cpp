@@ -8,7 +8,8 @@
 
 namespace sockit {
 
-result<scoped_sigaction> scoped_sigaction::install(int signo, void (*handler)(int), syscall_restart restart) noexcept {
+result<scoped_sigaction> scoped_sigaction::install(int signo, void (*handler)(int),
+                                                   syscall_restart restart) noexcept {
     if (signo <= 0 || signo >= NSIG || signo == SIGKILL || signo == SIGSTOP || handler == nullptr)
         return fail(sys_error(EINVAL));
     struct sigaction action {};

@@ -34,7 +34,9 @@ signal_fd::signal_fd(unique_fd fd, const sigset_t& set, const sigset_t& previous
     : fd_(std::move(fd)), set_(set), previous_(previous), owns_mask_(true) {}
 
 signal_fd::signal_fd(signal_fd&& other) noexcept
-    : fd_(std::move(other.fd_)), set_(other.set_), previous_(other.previous_),
+    : fd_(std::move(other.fd_)),
+      set_(other.set_),
+      previous_(other.previous_),
       owns_mask_(std::exchange(other.owns_mask_, false)) {}
 
 signal_fd& signal_fd::operator=(signal_fd&& other) noexcept {
@@ -66,7 +68,7 @@ void signal_fd::restore() noexcept {
             sigaddset(&drain, s);
     }
     const timespec zero{0, 0};
-    for (int i = 0; i < NSIG && ::sigtimedwait(&drain, nullptr, &zero) > 0; ++i) {
+    for (int i = 0; i<NSIG&& ::sigtimedwait(&drain, nullptr, &zero)> 0; ++i) {
     }
     (void)::pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
 }
@@ -90,7 +92,8 @@ result<std::optional<signal_info>> signal_fd::read() noexcept {
     return std::optional<signal_info>(info);
 }
 
-result<std::optional<signal_info>> signal_fd::wait(std::optional<std::chrono::milliseconds> timeout) noexcept {
+result<std::optional<signal_info>> signal_fd::wait(
+    std::optional<std::chrono::milliseconds> timeout) noexcept {
     using clock = std::chrono::steady_clock;
     const auto deadline = timeout ? clock::now() + *timeout : clock::time_point::max();
     for (;;) {

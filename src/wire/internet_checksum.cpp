@@ -133,8 +133,6 @@ std::uint16_t internet_checksum::folded_sum() const noexcept {
     return static_cast<std::uint16_t>((b[0] << 8) | b[1]);
 }
 
-std::uint16_t internet_checksum::value() const noexcept {
-    return static_cast<std::uint16_t>(~folded_sum());
-}
+std::uint16_t internet_checksum::value() const noexcept { return static_cast<std::uint16_t>(~folded_sum()); }
 
 }  // namespace sockit::wire

@@ -29,7 +29,8 @@ struct placement {
 
 class builder {
 public:
-    explicit builder(std::span<const layer_builder> layers) : layers_(layers), marks_(layers.size()), w_(out_) {}
+    explicit builder(std::span<const layer_builder> layers)
+        : layers_(layers), marks_(layers.size()), w_(out_) {}
 
     result<byte_buffer> run() {
         for (std::size_t i = 0; i < layers_.size(); ++i) {
@@ -74,7 +75,8 @@ private:
     // The nearest IP layer enclosing layer i (for pseudo-headers), or npos.
     [[nodiscard]] std::size_t enclosing_ip(std::size_t i) const {
         for (std::size_t j = i; j-- > 0;)
-            if (std::holds_alternative<ipv4_builder>(layers_[j]) || std::holds_alternative<ipv6_builder>(layers_[j]))
+            if (std::holds_alternative<ipv4_builder>(layers_[j]) ||
+                std::holds_alternative<ipv6_builder>(layers_[j]))
                 return j;
         return npos;
     }
@@ -97,7 +99,8 @@ private:
         std::uint16_t proto = 0;
         if (l.protocol) {
             proto = *l.protocol;
-        } else if (const layer_builder* n = next(i); n != nullptr && std::holds_alternative<ipv4_builder>(*n)) {
+        } else if (const layer_builder* n = next(i);
+                   n != nullptr && std::holds_alternative<ipv4_builder>(*n)) {
             proto = ppp_proto::ipv4;
         } else if (n != nullptr && std::holds_alternative<ipv6_builder>(*n)) {
             proto = ppp_proto::ipv6;
@@ -137,8 +140,9 @@ private:
         w_.u8(l.tos);
         w_.be16(0);  // total length: pass 2
         w_.be16(l.id);
-        std::uint16_t ff = static_cast<std::uint16_t>((l.reserved_flag ? 0x8000 : 0) | (l.dont_fragment ? 0x4000 : 0) |
-                                                      (l.more_fragments ? 0x2000 : 0) | l.fragment_offset);
+        std::uint16_t ff =
+            static_cast<std::uint16_t>((l.reserved_flag ? 0x8000 : 0) | (l.dont_fragment ? 0x4000 : 0) |
+                                       (l.more_fragments ? 0x2000 : 0) | l.fragment_offset);
         w_.be16(ff);
         w_.u8(l.ttl);
         w_.u8(l.protocol ? *l.protocol : ip_protocol_of_next(i).value_or(ip_proto::experimental));
@@ -377,7 +381,8 @@ private:
     result<void> finish(std::size_t i, const ipv6_builder& l) {
         std::size_t len = length_from(i) - 40;
         if (!l.payload_length && len > 0xffff) return fail(codec_errc::too_large);
-        store_be16(out_.data() + marks_[i].start + 4, l.payload_length.value_or(static_cast<std::uint16_t>(len)));
+        store_be16(out_.data() + marks_[i].start + 4,
+                   l.payload_length.value_or(static_cast<std::uint16_t>(len)));
         return {};
     }
     result<void> finish(std::size_t i, const udp_builder& l) {
@@ -406,7 +411,8 @@ private:
         return {};
     }
     result<void> finish(std::size_t i, const icmp_builder& l) {
-        std::uint16_t sum = l.checksum ? *l.checksum : internet_checksum::of(bytes_view(out_).subspan(marks_[i].start));
+        std::uint16_t sum =
+            l.checksum ? *l.checksum : internet_checksum::of(bytes_view(out_).subspan(marks_[i].start));
         store_be16(out_.data() + marks_[i].start + 2, sum);
         return {};
     }
@@ -438,8 +444,8 @@ ndp_option_builder ndp_option_builder::link_layer(std::uint8_t type, const mac_a
     return {type, byte_buffer(mac.bytes().begin(), mac.bytes().end())};
 }
 
-ndp_option_builder ndp_option_builder::prefix_information(std::uint8_t prefix_length, bool on_link, bool autonomous,
-                                                          std::uint32_t valid_lifetime,
+ndp_option_builder ndp_option_builder::prefix_information(std::uint8_t prefix_length, bool on_link,
+                                                          bool autonomous, std::uint32_t valid_lifetime,
                                                           std::uint32_t preferred_lifetime,
                                                           const std::array<std::uint8_t, 16>& prefix) {
     byte_buffer v;
@@ -461,8 +467,6 @@ ndp_option_builder ndp_option_builder::mtu(std::uint32_t mtu) {
     return {ndp_option_type::mtu, std::move(v)};
 }
 
-result<byte_buffer> build_packet(std::span<const layer_builder> layers) {
-    return builder(layers).run();
-}
+result<byte_buffer> build_packet(std::span<const layer_builder> layers) { return builder(layers).run(); }
 
 }  // namespace sockit::wire

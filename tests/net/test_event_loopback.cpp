@@ -73,7 +73,8 @@ private:
             c->fd.reset(fd);
             c->session = svc_.open_stream();
             conn* raw = c.get();
-            auto h = loop_.watch(fd, io_mask::readable, {[this, raw] { on_readable(*raw); }, [this, raw] { on_writable(*raw); }});
+            auto h = loop_.watch(fd, io_mask::readable,
+                                 {[this, raw] { on_readable(*raw); }, [this, raw] { on_writable(*raw); }});
             ASSERT_TRUE(h);
             c->h = *h;
             conns_[fd] = std::move(c);
@@ -93,7 +94,8 @@ private:
         std::uint8_t buf[read_chunk];
         ssize_t n = ::recv(c.fd.get(), buf, sizeof buf, 0);
         if (n > 0) {
-            if (c.session->on_data(bytes_view(buf, static_cast<std::size_t>(n)), scratch_) == stream_action::close)
+            if (c.session->on_data(bytes_view(buf, static_cast<std::size_t>(n)), scratch_) ==
+                stream_action::close)
                 c.closing = true;
         } else if (n == 0) {
             (void)c.session->on_eof(scratch_);
@@ -125,7 +127,8 @@ private:
     void update(conn& c) {
         if (c.closing && c.out.empty()) return drop(c);
         io_mask want = io_mask::none;
-        if (!c.closing && !c.out.is_full()) want |= io_mask::readable;  // backpressure: stop reading when full
+        if (!c.closing && !c.out.is_full())
+            want |= io_mask::readable;  // backpressure: stop reading when full
         if (!c.out.empty() || (c.session->is_generator() && !c.closing)) want |= io_mask::writable;
         ASSERT_TRUE(loop_.set_interest(c.h, want));
     }
@@ -243,7 +246,8 @@ TEST_P(Loopback, BackpressureAgainstAClientThatDoesNotRead) {
         got = recv_n(fd.get(), bytes);
         read_done = true;
     });
-    run_until(*loop, [&] { return read_done.load(); }, 60s);
+    run_until(
+        *loop, [&] { return read_done.load(); }, 60s);
     writer.join();
     reader.join();
     EXPECT_TRUE(sent.load());
@@ -276,8 +280,11 @@ TEST_P(Loopback, ChargenWritesOnlyWhenWritable) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Loopback,
-                         ::testing::Values(poller_backend::epoll, poller_backend::poll, poller_backend::select),
-                         [](const ::testing::TestParamInfo<poller_backend>& p) { return std::string(to_string(p.param)); });
+                         ::testing::Values(poller_backend::epoll, poller_backend::poll,
+                                           poller_backend::select),
+                         [](const ::testing::TestParamInfo<poller_backend>& p) {
+                             return std::string(to_string(p.param));
+                         });
 
 }  // namespace
 }  // namespace sockit

@@ -342,14 +342,11 @@ TEST(serve_rate_limiter, token_buckets_per_source) {
         bool allowed;
     };
     const row rows[] = {
-        {&a, 0ms, true},     // burst: 3 at once
-        {&a, 0ms, true},
-        {&a, 0ms, true},
-        {&a, 0ms, false},    // the 4th waits
-        {&b, 0ms, true},     // another source has its own bucket
-        {&a, 500ms, true},   // 0.5 s later: one token back
-        {&a, 500ms, false},
-        {&b, 500ms, true},   // b draws again, so it is not refilled at 600 ms either
+        {&a, 0ms, true},                                          // burst: 3 at once
+        {&a, 0ms, true},    {&a, 0ms, true},   {&a, 0ms, false},  // the 4th waits
+        {&b, 0ms, true},                                          // another source has its own bucket
+        {&a, 500ms, true},                                        // 0.5 s later: one token back
+        {&a, 500ms, false}, {&b, 500ms, true},  // b draws again, so it is not refilled at 600 ms either
     };
     for (std::size_t i = 0; i < std::size(rows); ++i)
         EXPECT_EQ(rl.allow(*rows[i].src, t0 + rows[i].at), rows[i].allowed) << "row " << i;

@@ -179,7 +179,8 @@ TEST_P(sendfile_model, file_regions_go_out_in_order_between_buffered_bytes) {
     std::this_thread::sleep_for(50ms);
     const std::string got = read_all(c);
     const std::string& f = file.content;
-    const std::string want = "HEAD\n" + f.substr(1000, f.size() / 2 - 1000) + "MID\n" + f.substr(f.size() / 2) + "TAIL\n";
+    const std::string want =
+        "HEAD\n" + f.substr(1000, f.size() / 2 - 1000) + "MID\n" + f.substr(f.size() / 2) + "TAIL\n";
     ASSERT_EQ(got.size(), want.size());
     EXPECT_TRUE(got == want) << "the bytes differ";
     if (GetParam() == server_model::fork) return;  // the handler and the record live in the child
@@ -204,7 +205,8 @@ TEST_P(sendfile_model, a_file_shorter_than_its_region_ends_the_connection) {
     EXPECT_EQ(got.find("<timeout>"), std::string::npos) << "the connection must end, not hang";
     EXPECT_EQ(got.find("TAIL"), std::string::npos) << "nothing may follow a short region";
     const std::string& f = file.content;
-    const std::string prefix = "HEAD\n" + f.substr(1000, f.size() / 2 - 1000) + "MID\n" + f.substr(f.size() / 2);
+    const std::string prefix =
+        "HEAD\n" + f.substr(1000, f.size() / 2 - 1000) + "MID\n" + f.substr(f.size() / 2);
     EXPECT_EQ(got.substr(0, prefix.size()), prefix) << "the bytes the file has are sent intact";
     if (GetParam() == server_model::fork) return;
     const std::vector<connection_record> records = obs.records_after_close();
@@ -214,7 +216,8 @@ TEST_P(sendfile_model, a_file_shorter_than_its_region_ends_the_connection) {
 
 TEST_P(sendfile_model, a_deadline_ends_a_trickling_peer_and_clear_lifts_it) {
     observed obs;
-    auto s = server::create(options_for(GetParam(), obs), {spec([] { return std::make_unique<deadline_echo>(); })});
+    auto s = server::create(options_for(GetParam(), obs),
+                            {spec([] { return std::make_unique<deadline_echo>(); })});
     ASSERT_TRUE(s);
     running r(std::move(*s));
 
@@ -254,7 +257,8 @@ TEST_P(sendfile_model, a_deadline_ends_a_trickling_peer_and_clear_lifts_it) {
     EXPECT_EQ(got, "clearping");
     if (GetParam() != server_model::fork) {
         const auto wait_until = clock_type::now() + 2s;
-        while (r.srv->stats().deadlines.load() == 0 && clock_type::now() < wait_until) std::this_thread::sleep_for(5ms);
+        while (r.srv->stats().deadlines.load() == 0 && clock_type::now() < wait_until)
+            std::this_thread::sleep_for(5ms);
         EXPECT_EQ(r.srv->stats().deadlines.load(), 1u);
     }
 }

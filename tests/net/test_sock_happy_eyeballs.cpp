@@ -50,12 +50,14 @@ TEST(HappyEyeballs, InterleavesFamilies) {
     };
     const row rows[] = {
         // RFC 8305 section 4: alternate, starting with the resolver's first family
-        {eps({"[::1]:1", "[::2]:1", "[::3]:1", "1.0.0.1:1", "1.0.0.2:1"}), 1,
+        {eps({"[::1]:1", "[::2]:1", "[::3]:1", "1.0.0.1:1", "1.0.0.2:1"}),
+         1,
          {"[::1]:1", "1.0.0.1:1", "[::2]:1", "1.0.0.2:1", "[::3]:1"}},
         // an IPv4-first answer starts with IPv4
         {eps({"1.0.0.1:1", "1.0.0.2:1", "[::1]:1"}), 1, {"1.0.0.1:1", "[::1]:1", "1.0.0.2:1"}},
         // First Address Family Count 2: two of the first family, then alternate
-        {eps({"[::1]:1", "[::2]:1", "[::3]:1", "1.0.0.1:1", "1.0.0.2:1"}), 2,
+        {eps({"[::1]:1", "[::2]:1", "[::3]:1", "1.0.0.1:1", "1.0.0.2:1"}),
+         2,
          {"[::1]:1", "[::2]:1", "1.0.0.1:1", "[::3]:1", "1.0.0.2:1"}},
         // one family only: order kept
         {eps({"1.0.0.3:1", "1.0.0.1:1"}), 1, {"1.0.0.3:1", "1.0.0.1:1"}},
@@ -80,7 +82,8 @@ TEST(HappyEyeballs, ListenerOnOneFamilyOnly) {
         auto start = std::chrono::steady_clock::now();
         auto c = happy_eyeballs_connect(interleave_families(std::vector<endpoint>{v6, v4}));
         auto took = elapsed_since(start);
-        if (!c && c.error() == std::errc::connection_refused) GTEST_SKIP() << "port taken on the other family";
+        if (!c && c.error() == std::errc::connection_refused)
+            GTEST_SKIP() << "port taken on the other family";
         ASSERT_TRUE(c) << c.error().message();
         EXPECT_EQ(c->peer, *server->local_endpoint());
         EXPECT_EQ(*c->sock.peer_endpoint(), *server->local_endpoint());

@@ -25,11 +25,13 @@ namespace {
 
 using namespace std::chrono_literals;
 using test::blackhole;
+using test::elapsed_since;
 using test::ep;
 using test::make_blackhole;
-using test::elapsed_since;
 
-std::string as_string(std::span<const std::uint8_t> b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
+std::string as_string(std::span<const std::uint8_t> b) {
+    return {reinterpret_cast<const char*>(b.data()), b.size()};
+}
 bytes_view view(std::string_view s) { return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}; }
 
 TEST(Socket, TcpRoundTripBothFamilies) {
@@ -47,7 +49,7 @@ TEST(Socket, TcpRoundTripBothFamilies) {
         ASSERT_TRUE(client->connect(*local));
         auto accepted = server->accept();
         ASSERT_TRUE(accepted);
-        EXPECT_EQ(accepted->peer, *client->local_endpoint());   // accept's peer is the client's name
+        EXPECT_EQ(accepted->peer, *client->local_endpoint());  // accept's peer is the client's name
         EXPECT_EQ(*client->peer_endpoint(), *local);
         EXPECT_EQ(*accepted->sock.family(), local->family());
         EXPECT_EQ(*accepted->sock.type(), SOCK_STREAM);
@@ -122,9 +124,9 @@ TEST(Socket, UdpDatagramsKeepBoundariesAndReportTruncation) {
             bool truncated;
         };
         const row rows[] = {
-            {"abc", 16, false},          // fits
-            {"0123456789", 4, true},     // longer than the buffer: cut, flagged
-            {"", 16, false},             // empty datagram: size 0, not EOF
+            {"abc", 16, false},                     // fits
+            {"0123456789", 4, true},                // longer than the buffer: cut, flagged
+            {"", 16, false},                        // empty datagram: size 0, not EOF
             {std::string(1400, 'z'), 1400, false},  // exactly the buffer size
         };
         for (const auto& r : rows) {
@@ -201,7 +203,7 @@ TEST(Socket, NonBlockingModeAndWaits) {
     auto r = a.recv(buf);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error(), std::errc::resource_unavailable_try_again);  // nothing to read
-    EXPECT_FALSE(*a.wait_readable(20ms));  // times out
+    EXPECT_FALSE(*a.wait_readable(20ms));                             // times out
     EXPECT_TRUE(*a.wait_writable(20ms));
     ASSERT_TRUE(pair->second.send(view("x")));
     EXPECT_TRUE(*a.wait_readable(1000ms));
@@ -236,10 +238,13 @@ TEST(SocketOptions, EachOptionReadsBackWhatWasSet) {
     round_trip<opt::keep_alive>(*tcp, true, false, "SO_KEEPALIVE");
     round_trip<opt::broadcast>(*udp, true, false, "SO_BROADCAST");
     round_trip<opt::linger>(*tcp, std::chrono::seconds(5), std::nullopt, "SO_LINGER on, then off");
-    round_trip<opt::linger>(*tcp, std::chrono::seconds(0), std::chrono::seconds(12), "SO_LINGER 0 (RST) then 12");
+    round_trip<opt::linger>(*tcp, std::chrono::seconds(0), std::chrono::seconds(12),
+                            "SO_LINGER 0 (RST) then 12");
     round_trip<opt::no_delay>(*tcp, true, false, "TCP_NODELAY");
-    round_trip<opt::keep_alive_idle>(*tcp, std::chrono::seconds(30), std::chrono::seconds(7200), "TCP_KEEPIDLE");
-    round_trip<opt::keep_alive_interval>(*tcp, std::chrono::seconds(5), std::chrono::seconds(75), "TCP_KEEPINTVL");
+    round_trip<opt::keep_alive_idle>(*tcp, std::chrono::seconds(30), std::chrono::seconds(7200),
+                                     "TCP_KEEPIDLE");
+    round_trip<opt::keep_alive_interval>(*tcp, std::chrono::seconds(5), std::chrono::seconds(75),
+                                         "TCP_KEEPINTVL");
     round_trip<opt::keep_alive_count>(*tcp, 4, 9, "TCP_KEEPCNT");
     round_trip<opt::v6_only>(*tcp, true, false, "IPV6_V6ONLY");
 }

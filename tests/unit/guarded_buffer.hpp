@@ -20,7 +20,8 @@ public:
     explicit guarded_buffer(std::size_t pages = 1) {
         page_ = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
         size_ = pages * page_;
-        void* mem = ::mmap(nullptr, size_ + page_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        void* mem =
+            ::mmap(nullptr, size_ + page_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (mem == MAP_FAILED) return;
         base_ = static_cast<std::uint8_t*>(mem);
         if (::mprotect(base_ + size_, page_, PROT_NONE) != 0) {

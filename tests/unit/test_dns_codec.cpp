@@ -69,30 +69,30 @@ struct name_parse_case {
     std::string_view text;
     std::string_view wire_hex;  // empty when an error is expected
     codec_errc error;
-    std::string_view printed;   // to_string() of the result
+    std::string_view printed;  // to_string() of the result
 };
 
 TEST(DnsName, ParseTable) {
     const std::string label63(63, 'a');
     const std::string label64(64, 'a');
     const name_parse_case cases[] = {
-        {".", "00", {}, "."},                                                     // the root
-        {"example.org", "076578616d706c65036f726700", {}, "example.org."},       // relative taken as absolute
-        {"example.org.", "076578616d706c65036f726700", {}, "example.org."},      // absolute
-        {"ExAmple.ORG", "074578416d706c65034f524700", {}, "ExAmple.ORG."},       // case kept
-        {"a\\.b.c", "03612e620163 00", {}, "a\\.b.c."},                          // escaped dot stays in the label
-        {"a\\032b", "03612062 00", {}, "a\\032b."},                              // \DDD decimal escape (space)
-        {"\\255\\000", "02ff00 00", {}, "\\255\\000."},                          // any octet
-        {"x\\\\y", "03785c79 00", {}, "x\\\\y."},                                // escaped backslash
-        {"q\"(;@$)", "07712228 3b402429 00", {}, "q\\\"\\(\\;\\@\\$\\)."},       // specials escaped on output
-        {"", "", codec_errc::bad_value, ""},                                      // empty text
-        {"a..b", "", codec_errc::bad_value, ""},                                  // empty label
-        {".a", "", codec_errc::bad_value, ""},                                    // leading dot
-        {"a\\25", "", codec_errc::bad_value, ""},                                 // short \DDD
-        {"a\\256", "", codec_errc::bad_value, ""},                                // \DDD over 255
-        {"a\\2x5", "", codec_errc::bad_value, ""},                                // non-digit in \DDD
-        {"a\\", "", codec_errc::bad_value, ""},                                   // dangling backslash
-        {label64, "", codec_errc::too_large, ""},                                 // label of 64
+        {".", "00", {}, "."},                                                // the root
+        {"example.org", "076578616d706c65036f726700", {}, "example.org."},   // relative taken as absolute
+        {"example.org.", "076578616d706c65036f726700", {}, "example.org."},  // absolute
+        {"ExAmple.ORG", "074578416d706c65034f524700", {}, "ExAmple.ORG."},   // case kept
+        {"a\\.b.c", "03612e620163 00", {}, "a\\.b.c."},                      // escaped dot stays in the label
+        {"a\\032b", "03612062 00", {}, "a\\032b."},                          // \DDD decimal escape (space)
+        {"\\255\\000", "02ff00 00", {}, "\\255\\000."},                      // any octet
+        {"x\\\\y", "03785c79 00", {}, "x\\\\y."},                            // escaped backslash
+        {"q\"(;@$)", "07712228 3b402429 00", {}, "q\\\"\\(\\;\\@\\$\\)."},   // specials escaped on output
+        {"", "", codec_errc::bad_value, ""},                                 // empty text
+        {"a..b", "", codec_errc::bad_value, ""},                             // empty label
+        {".a", "", codec_errc::bad_value, ""},                               // leading dot
+        {"a\\25", "", codec_errc::bad_value, ""},                            // short \DDD
+        {"a\\256", "", codec_errc::bad_value, ""},                           // \DDD over 255
+        {"a\\2x5", "", codec_errc::bad_value, ""},                           // non-digit in \DDD
+        {"a\\", "", codec_errc::bad_value, ""},                              // dangling backslash
+        {label64, "", codec_errc::too_large, ""},                            // label of 64
     };
     for (const auto& c : cases) {
         auto n = dns_name::parse(c.text);
@@ -143,8 +143,8 @@ struct name_decode_case {
     std::string_view comment;
     std::string_view message_hex;  // the name is decoded at offset
     std::size_t offset;
-    std::string_view printed;      // empty when an error is expected
-    std::size_t end;               // offset after the name's own bytes
+    std::string_view printed;  // empty when an error is expected
+    std::size_t end;           // offset after the name's own bytes
     codec_errc error;
 };
 
@@ -241,8 +241,18 @@ TEST(DnsHeader, EveryFlagBit) {
         {"rcode 15", 0x000F, h([](dns_header& x) { x.rcode_low = 15; })},
     };
     for (const auto& c : cases) {
-        byte_buffer wire = {0x12, 0x34, static_cast<std::uint8_t>(c.word >> 8), static_cast<std::uint8_t>(c.word),
-                            0, 1, 0, 2, 0, 3, 0, 4};
+        byte_buffer wire = {0x12,
+                            0x34,
+                            static_cast<std::uint8_t>(c.word >> 8),
+                            static_cast<std::uint8_t>(c.word),
+                            0,
+                            1,
+                            0,
+                            2,
+                            0,
+                            3,
+                            0,
+                            4};
         auto d = dns_header::decode(wire);
         ASSERT_TRUE(d) << c.comment;
         dns_header want = c.expect;
@@ -270,12 +280,12 @@ TEST(DnsMnemonics, TypesBothWays) {
         std::string_view printed;
     };
     const row rows[] = {
-        {"A", 1, "A"},             // named
-        {"aaaa", 28, "AAAA"},      // case-insensitive
-        {"CAA", 257, "CAA"},       // above 255
-        {"OPT", 41, "OPT"},        // pseudo type
-        {"TYPE123", 123, "TYPE123"},  // RFC 3597 generic
-        {"type28", 28, "AAAA"},    // generic form of a named type
+        {"A", 1, "A"},                      // named
+        {"aaaa", 28, "AAAA"},               // case-insensitive
+        {"CAA", 257, "CAA"},                // above 255
+        {"OPT", 41, "OPT"},                 // pseudo type
+        {"TYPE123", 123, "TYPE123"},        // RFC 3597 generic
+        {"type28", 28, "AAAA"},             // generic form of a named type
         {"TYPE65535", 65535, "TYPE65535"},  // the largest
     };
     for (const auto& r : rows) {
@@ -315,8 +325,9 @@ struct rdata_case {
     std::string_view comment;
     rr_type type;
     rr_class klass;
-    std::string_view rdata_hex;  // placed after a 13-byte prefix "00 03 6f7267 00 ..." so pointers can reach "org."
-    std::string_view printed;    // empty when an error is expected
+    std::string_view
+        rdata_hex;  // placed after a 13-byte prefix "00 03 6f7267 00 ..." so pointers can reach "org."
+    std::string_view printed;  // empty when an error is expected
     codec_errc error;
 };
 
@@ -345,7 +356,12 @@ TEST(DnsRdata, DecodeTable) {
         {"TXT escapes", txt, in, "056122625c09", "\"a\\\"b\\\\\\009\"", {}},
         {"TXT string runs off", txt, in, "0568656c6c", "", codec_errc::bad_length},
         {"TXT in CH", txt, rr_class::ch, "0178", "\"x\"", {}},
-        {"SOA", soa, in, "c00102686dc001 0000000100000002 0000000300000004 00000005", "org. hm.org. 1 2 3 4 5", {}},
+        {"SOA",
+         soa,
+         in,
+         "c00102686dc001 0000000100000002 0000000300000004 00000005",
+         "org. hm.org. 1 2 3 4 5",
+         {}},
         {"SOA short", soa, in, "c001c001 00000001", "", codec_errc::bad_length},
         {"SRV", srv, in, "0001000213c4 03736970c001", "1 2 5060 sip.org.", {}},
         {"SRV short", srv, in, "00010002", "", codec_errc::bad_length},
@@ -403,10 +419,12 @@ TEST(DnsRdata, HexOfUnknownTypesIsSplitInWordsOf56Digits) {
 TEST(DnsRdata, EncodeErrors) {
     byte_buffer out;
     byte_writer w(out);
-    EXPECT_EQ(encode_rdata(rdata_txt{{std::string(256, 'x')}}, w, nullptr).error(), err(codec_errc::too_large));
+    EXPECT_EQ(encode_rdata(rdata_txt{{std::string(256, 'x')}}, w, nullptr).error(),
+              err(codec_errc::too_large));
     EXPECT_EQ(encode_rdata(rdata_caa{0, "", "v"}, w, nullptr).error(), err(codec_errc::bad_value));
     EXPECT_EQ(encode_rdata(rdata_caa{0, "is sue", "v"}, w, nullptr).error(), err(codec_errc::bad_value));
-    EXPECT_EQ(encode_rdata(rdata_opt{{{1, byte_buffer(65536)}}}, w, nullptr).error(), err(codec_errc::too_large));
+    EXPECT_EQ(encode_rdata(rdata_opt{{{1, byte_buffer(65536)}}}, w, nullptr).error(),
+              err(codec_errc::too_large));
 }
 
 // ---- messages -----------------------------------------------------------------------------------
@@ -418,13 +436,15 @@ TEST(DnsMessage, QueryBytesMatchDig) {
     o.authentic_data = true;
     auto wire = build_query(dns_name::parse("example.org").value(), rr_type::aaaa, o);
     ASSERT_TRUE(wire);
-    EXPECT_EQ(hex(*wire), "2e8f01200001000000000001076578616d706c65036f72670000"
-                          "1c00010000290"
-                          "4d0000000000000");
+    EXPECT_EQ(hex(*wire),
+              "2e8f01200001000000000001076578616d706c65036f72670000"
+              "1c00010000290"
+              "4d0000000000000");
 }
 
 TEST(DnsMessage, CompressionRoundTrip) {
-    message m = make_response(make_query(dns_name::parse("www.Example.org").value(), rr_type::mx, with_id(7)));
+    message m =
+        make_response(make_query(dns_name::parse("www.Example.org").value(), rr_type::mx, with_id(7)));
     const auto owner = dns_name::parse("www.Example.org").value();
     m.answers.push_back(make_record(owner, 300, rdata_cname{dns_name::parse("mail.Example.org").value()}));
     m.answers.push_back(make_record(dns_name::parse("mail.Example.org").value(), 300,
@@ -451,7 +471,9 @@ TEST(DnsMessage, CompressionRoundTrip) {
     }
     // The SRV target is written in full even though "www.Example.org" was written before (RFC 2782).
     const std::string c = hex(*compressed);
-    EXPECT_NE(c.find("000100020003" "03777777074578616d706c65036f726700"), std::string::npos);
+    EXPECT_NE(c.find("000100020003"
+                     "03777777074578616d706c65036f726700"),
+              std::string::npos);
 }
 
 TEST(DnsMessage, EdnsAndExtendedRcode) {
@@ -493,8 +515,10 @@ TEST(DnsMessage, MalformedTable) {
         {"record missing", "0001 8000 0000 0001 0000 0000", codec_errc::truncated},
         {"RDATA cut", "0001 8000 0000 0001 0000 0000 00 0001 0001 00000000 0004 c000", codec_errc::truncated},
         {"trailing byte", "0001 8000 0000 0000 0000 0000 ff", codec_errc::bad_length},
-        {"A of 3 bytes", "0001 8000 0000 0001 0000 0000 00 0001 0001 00000000 0003 c00002", codec_errc::bad_length},
-        {"OPT in the answer", "0001 8000 0000 0001 0000 0000 00 0029 1000 00000000 0000", codec_errc::bad_value},
+        {"A of 3 bytes", "0001 8000 0000 0001 0000 0000 00 0001 0001 00000000 0003 c00002",
+         codec_errc::bad_length},
+        {"OPT in the answer", "0001 8000 0000 0001 0000 0000 00 0029 1000 00000000 0000",
+         codec_errc::bad_value},
         {"two OPT", "0001 8000 0000 0000 0000 0002 00 0029 1000 00000000 0000 00 0029 1000 00000000 0000",
          codec_errc::bad_value},
         {"OPT not owned by root", "0001 8000 0000 0000 0000 0001 0161 00 0029 1000 00000000 0000",
@@ -517,7 +541,8 @@ TEST(DnsMessage, ViewIteratesEverySection) {
     for (int i = 0; i < 3; ++i)
         m.answers.push_back(make_record(dns_name::parse("a.example").value(), static_cast<std::uint32_t>(i),
                                         rdata_a{{10, 0, 0, static_cast<std::uint8_t>(i)}}));
-    m.authority.push_back(make_record(dns_name::parse("example").value(), 9, rdata_ns{dns_name::parse("ns.example").value()}));
+    m.authority.push_back(
+        make_record(dns_name::parse("example").value(), 9, rdata_ns{dns_name::parse("ns.example").value()}));
     auto wire = m.encode().value();
     auto v = message_view::parse(wire).value();
     EXPECT_EQ(v.questions().size(), 1U);
@@ -589,10 +614,12 @@ TEST(DnsPresentation, DigColumns) {
     const row rows[] = {
         {"short name: two tabs to 24", make_record(n("example.org"), 3600, rdata_a{{192, 0, 2, 1}}),
          "example.org.\t\t3600\tIN\tA\t192.0.2.1", "example.org. 3600 IN A 192.0.2.1"},
-        {"22-char name: one tab", make_record(n("_sip._tcp.example.org"), 60, rdata_srv{10, 60, 5060, n("sip.example.org")}),
+        {"22-char name: one tab",
+         make_record(n("_sip._tcp.example.org"), 60, rdata_srv{10, 60, 5060, n("sip.example.org")}),
          "_sip._tcp.example.org.\t60\tIN\tSRV\t10 60 5060 sip.example.org.",
          "_sip._tcp.example.org. 60 IN SRV 10 60 5060 sip.example.org."},
-        {"long name and TTL: single spaces", make_record(n("averyveryverylongname.example.org"), 2147483647, rdata_a{{192, 0, 2, 1}}),
+        {"long name and TTL: single spaces",
+         make_record(n("averyveryverylongname.example.org"), 2147483647, rdata_a{{192, 0, 2, 1}}),
          "averyveryverylongname.example.org. 2147483647 IN A 192.0.2.1",
          "averyveryverylongname.example.org. 2147483647 IN A 192.0.2.1"},
         {"long type: a space before RDATA",
@@ -603,7 +630,8 @@ TEST(DnsPresentation, DigColumns) {
         EXPECT_EQ(to_string(r.rr), r.dig) << r.comment;
         EXPECT_EQ(to_string(r.rr, text_style::plain), r.plain) << r.comment;
     }
-    EXPECT_EQ(to_string(question{n("example.org"), rr_type::aaaa, rr_class::in}), ";example.org.\t\t\tIN\tAAAA");
+    EXPECT_EQ(to_string(question{n("example.org"), rr_type::aaaa, rr_class::in}),
+              ";example.org.\t\t\tIN\tAAAA");
 }
 
 }  // namespace

@@ -3,13 +3,13 @@
 // encodes, sockit decodes what dnspython encodes, every field and the presentation text compared.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "sockit/dns/message.hpp"
@@ -62,8 +62,8 @@ std::string dump(const message& m) {
     for (const auto& [sec, tag] : sections) {
         for (const resource_record& rr : m.records(sec)) {
             s += std::string(" | ") + tag + " " + rr.name.to_string() + " " + std::to_string(rr.ttl) + " " +
-                 std::to_string(static_cast<unsigned>(rr.klass)) + " " + std::to_string(static_cast<unsigned>(rr.type)) +
-                 " " + rdata_to_string(rr.data);
+                 std::to_string(static_cast<unsigned>(rr.klass)) + " " +
+                 std::to_string(static_cast<unsigned>(rr.type)) + " " + rdata_to_string(rr.data);
         }
     }
     if (m.opt) {
@@ -73,8 +73,9 @@ std::string dump(const message& m) {
             opts += std::to_string(o.code) + ":" + to_hex(o.data);
         }
         const unsigned flags = (m.opt->dnssec_ok ? 0x8000U : 0U) | m.opt->z;
-        s += " | EDNS payload=" + std::to_string(m.opt->udp_payload) + " ext=" + std::to_string(m.opt->extended_rcode) +
-             " version=" + std::to_string(m.opt->version) + " flags=" + std::to_string(flags) + " opts=" + opts;
+        s += " | EDNS payload=" + std::to_string(m.opt->udp_payload) +
+             " ext=" + std::to_string(m.opt->extended_rcode) + " version=" + std::to_string(m.opt->version) +
+             " flags=" + std::to_string(flags) + " opts=" + opts;
     }
     return s;
 }
@@ -106,7 +107,9 @@ TEST_F(DnsDnspython, DnspythonDecodesWhatSockitEncodes) {
     const auto lines = run_oracle(std::string("decode ") + path);
     ::unlink(path);
     ASSERT_EQ(lines.size(), static_cast<std::size_t>(count));
-    for (int i = 0; i < count; ++i) EXPECT_EQ(lines[static_cast<std::size_t>(i)], dump(messages[static_cast<std::size_t>(i)])) << "message " << i;
+    for (int i = 0; i < count; ++i)
+        EXPECT_EQ(lines[static_cast<std::size_t>(i)], dump(messages[static_cast<std::size_t>(i)]))
+            << "message " << i;
 }
 
 TEST_F(DnsDnspython, SockitDecodesWhatDnspythonEncodes) {
@@ -146,8 +149,8 @@ TEST_F(DnsDnspython, PresentationOfRecordsMatchesToText) {
             const message m = gen.next();
             for (const resource_record& rr : m.answers) {
                 if (std::holds_alternative<rdata_unknown>(rr.data)) continue;
-                out << to_hex(rr.name.wire()) << ' ' << rr.ttl << ' ' << static_cast<unsigned>(rr.klass) << ' '
-                    << static_cast<unsigned>(rr.type) << ' ';
+                out << to_hex(rr.name.wire()) << ' ' << rr.ttl << ' ' << static_cast<unsigned>(rr.klass)
+                    << ' ' << static_cast<unsigned>(rr.type) << ' ';
                 byte_buffer rd;
                 byte_writer w(rd);
                 ASSERT_TRUE(encode_rdata(rr.data, w, nullptr));

@@ -60,7 +60,8 @@ TEST(DnsRobustness, EveryTruncationIsTruncatedBeforeTheGuardPage) {
             auto v = message_view::parse(part);
             ASSERT_FALSE(v) << "message " << i << " cut at " << cut;
             // Any strict prefix of a valid message ends inside a field or a counted section.
-            EXPECT_EQ(v.error(), make_error_code(codec_errc::truncated)) << "message " << i << " cut at " << cut;
+            EXPECT_EQ(v.error(), make_error_code(codec_errc::truncated))
+                << "message " << i << " cut at " << cut;
             EXPECT_FALSE(exercise(part));
         }
     }

@@ -115,7 +115,8 @@ private:
             if (pick(10) < 6) {
                 static constexpr std::string_view alphabet =
                     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
-                for (std::size_t k = pick(12) + 1; k > 0; --k) label.push_back(alphabet[pick(alphabet.size())]);
+                for (std::size_t k = pick(12) + 1; k > 0; --k)
+                    label.push_back(alphabet[pick(alphabet.size())]);
             } else {
                 label = text(pick(20) + 1);
             }
@@ -130,7 +131,9 @@ private:
         rr.name = name();
         rr.ttl = static_cast<std::uint32_t>(pick(0x80000000U));  // dnspython reads TTLs over 2^31-1 as 0
         switch (pick(11)) {
-            case 0: rr = make_record(rr.name, rr.ttl, rdata_a{{static_cast<std::uint8_t>(pick(256)), 0, 2, 1}}); break;
+            case 0:
+                rr = make_record(rr.name, rr.ttl, rdata_a{{static_cast<std::uint8_t>(pick(256)), 0, 2, 1}});
+                break;
             case 1: {
                 rdata_aaaa a;
                 for (auto& c : a.address) c = pick(2) == 0 ? static_cast<std::uint8_t>(pick(256)) : 0;
@@ -160,12 +163,15 @@ private:
             }
             case 9: {
                 std::string tag;
-                for (std::size_t k = pick(15) + 1; k > 0; --k) tag.push_back("abcdefghijklmnopqrstuvwxyz0123456789"[pick(36)]);
-                rr = make_record(rr.name, rr.ttl, rdata_caa{static_cast<std::uint8_t>(pick(256)), tag, text(pick(41))});
+                for (std::size_t k = pick(15) + 1; k > 0; --k)
+                    tag.push_back("abcdefghijklmnopqrstuvwxyz0123456789"[pick(36)]);
+                rr = make_record(rr.name, rr.ttl,
+                                 rdata_caa{static_cast<std::uint8_t>(pick(256)), tag, text(pick(41))});
                 break;
             }
             default: {
-                static constexpr rr_class classes[] = {rr_class::in, rr_class::ch, static_cast<rr_class>(4321)};
+                static constexpr rr_class classes[] = {rr_class::in, rr_class::ch,
+                                                       static_cast<rr_class>(4321)};
                 rr.type = static_cast<rr_type>(65280 + pick(255));
                 rr.klass = classes[pick(3)];
                 rr.data = rdata_unknown{bytes(pick(71))};

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Unit tests for buffer: FIFO contents, contiguous peek, compaction, steady state without allocation, high water.
+// Unit tests for buffer: FIFO contents, contiguous peek, compaction, steady state without allocation, high
+// water.
 #include <gtest/gtest.h>
 
 #include <cstring>

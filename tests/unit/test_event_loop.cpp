@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 #include <pthread.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
 #include <sys/select.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -43,7 +43,9 @@ fd_pair make_pipe() {
     return {unique_fd(p[0]), unique_fd(p[1])};  // a: read end, b: write end
 }
 
-void put(int fd, std::string_view s) { ASSERT_EQ(::write(fd, s.data(), s.size()), static_cast<ssize_t>(s.size())); }
+void put(int fd, std::string_view s) {
+    ASSERT_EQ(::write(fd, s.data(), s.size()), static_cast<ssize_t>(s.size()));
+}
 
 double thread_cpu_seconds() {
     timespec ts{};
@@ -51,7 +53,9 @@ double thread_cpu_seconds() {
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
-std::string backend_name(const ::testing::TestParamInfo<poller_backend>& p) { return std::string(to_string(p.param)); }
+std::string backend_name(const ::testing::TestParamInfo<poller_backend>& p) {
+    return std::string(to_string(p.param));
+}
 
 class EventLoop : public ::testing::TestWithParam<poller_backend> {
 protected:
@@ -73,12 +77,14 @@ TEST_P(EventLoop, ReadableOnlyWhenDataArrives) {
     auto p = make_pipe();
     int calls = 0;
     std::string got;
-    auto h = loop->watch(p.a.get(), io_mask::readable, {[&] {
-                             ++calls;
-                             char buf[64];
-                             auto n = ::read(p.a.get(), buf, sizeof buf);
-                             if (n > 0) got.append(buf, static_cast<std::size_t>(n));
-                         }, {}});
+    auto h = loop->watch(p.a.get(), io_mask::readable,
+                         {[&] {
+                              ++calls;
+                              char buf[64];
+                              auto n = ::read(p.a.get(), buf, sizeof buf);
+                              if (n > 0) got.append(buf, static_cast<std::size_t>(n));
+                          },
+                          {}});
     ASSERT_TRUE(h);
     EXPECT_EQ(*loop->run_once(0ms), 0u);  // nothing written yet: no callback
     EXPECT_EQ(calls, 0);
@@ -127,12 +133,13 @@ TEST_P(EventLoop, UnwatchAndCloseOwnWatchInsideCallback) {
     put(s.b.get(), "x");
     int reads = 0, writes = 0;
     watch_handle h{};
-    auto r = loop->watch(s.a.get(), io_mask::read_write, {[&] {
-                             ++reads;
-                             EXPECT_TRUE(loop->unwatch(h));
-                             s.a.reset();  // close the descriptor right away
-                         },
-                                                         [&] { ++writes; }});
+    auto r = loop->watch(s.a.get(), io_mask::read_write,
+                         {[&] {
+                              ++reads;
+                              EXPECT_TRUE(loop->unwatch(h));
+                              s.a.reset();  // close the descriptor right away
+                          },
+                          [&] { ++writes; }});
     ASSERT_TRUE(r);
     h = *r;
     EXPECT_EQ(*loop->run_once(1s), 1u);
@@ -251,7 +258,7 @@ TEST_P(EventLoop, TimersFireInOrderAndNotEarly) {
     EXPECT_TRUE(loop->rearm_timer(b, 25ms));
     run_until(*loop, [&] { return order.size() == 3; });
     EXPECT_EQ(order, "abc");
-    EXPECT_GE(fired_after, 30ms);   // never early
+    EXPECT_GE(fired_after, 30ms);    // never early
     EXPECT_LT(fired_after, 1000ms);  // and not absurdly late
     EXPECT_EQ(loop->timer_count(), 0u);
 }
@@ -384,18 +391,21 @@ TEST_P(EventLoop, ManyReadyDescriptorsAllServed) {
         pipes.push_back(make_pipe());
         put(pipes.back().b.get(), "x");
         auto* rd = &pipes.back();
-        ASSERT_TRUE(loop->watch(pipes.back().a.get(), io_mask::readable, {[&hits, i, &pipes] {
-                                    char c;
-                                    (void)!::read(pipes[static_cast<std::size_t>(i)].a.get(), &c, 1);
-                                    ++hits[static_cast<std::size_t>(i)];
-                                }, {}}));
+        ASSERT_TRUE(loop->watch(pipes.back().a.get(), io_mask::readable,
+                                {[&hits, i, &pipes] {
+                                     char c;
+                                     (void)!::read(pipes[static_cast<std::size_t>(i)].a.get(), &c, 1);
+                                     ++hits[static_cast<std::size_t>(i)];
+                                 },
+                                 {}}));
         (void)rd;
     }
     run_until(*loop, [&] { return std::all_of(hits.begin(), hits.end(), [](int h) { return h == 1; }); });
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, EventLoop,
-                         ::testing::Values(poller_backend::epoll, poller_backend::poll, poller_backend::select),
+                         ::testing::Values(poller_backend::epoll, poller_backend::poll,
+                                           poller_backend::select),
                          backend_name);
 
 // --- the poller interface directly -------------------------------------------------------------------
@@ -445,7 +455,8 @@ TEST_P(Poller, SmallOutputBufferRotatesSoNoneStarves) {
         ASSERT_LE(*n, 3u);
         for (std::size_t i = 0; i < *n; ++i) seen.push_back(out[i].fd);
     }
-    for (const auto& fp : pipes) EXPECT_NE(std::find(seen.begin(), seen.end(), fp.a.get()), seen.end()) << fp.a.get();
+    for (const auto& fp : pipes)
+        EXPECT_NE(std::find(seen.begin(), seen.end(), fp.a.get()), seen.end()) << fp.a.get();
 }
 
 TEST_P(Poller, TimeoutIsHonoured) {
@@ -484,7 +495,8 @@ TEST_P(Poller, ClosedWhileWatched) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Poller,
-                         ::testing::Values(poller_backend::epoll, poller_backend::poll, poller_backend::select),
+                         ::testing::Values(poller_backend::epoll, poller_backend::poll,
+                                           poller_backend::select),
                          backend_name);
 
 TEST(PollerBackend, Names) {

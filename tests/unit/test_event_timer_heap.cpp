@@ -115,7 +115,8 @@ TEST(TimerHeap, IdleTimeoutPushedBackManyTimesKeepsHeapSmall) {
 TEST(TimerHeap, PeriodicFiresEveryPeriodWithoutCatchUpStorm) {
     timer_heap heap;
     int fired = 0;
-    auto h = heap.add(t0 + ms(10), [&] { ++fired; }, ms(10));
+    auto h = heap.add(
+        t0 + ms(10), [&] { ++fired; }, ms(10));
     for (int t = 10; t <= 50; t += 10) EXPECT_EQ(heap.run_expired(t0 + ms(t)), 1u) << t;
     EXPECT_EQ(fired, 5);
     // A stall of 1 s: one firing, then the next is a period after "now", not 100 back-to-back firings.
@@ -139,7 +140,7 @@ TEST(TimerHeap, CallbacksMayRearmCancelAndAdd) {
         if (rounds == 1) {
             EXPECT_TRUE(heap.cancel(victim));  // cancel a timer due in this same pass
         }
-        (void)heap.add(t0 + ms(1), [&] { log += 'n'; });        // added during the pass: next call
+        (void)heap.add(t0 + ms(1), [&] { log += 'n'; });  // added during the pass: next call
     });
     victim = heap.add(t0 + ms(1), [&] { log += 'v'; });
     EXPECT_EQ(heap.run_expired(t0 + ms(1)), 1u);
@@ -157,11 +158,14 @@ TEST(TimerHeap, CancelInsideOwnCallbackStopsPeriodic) {
     timer_heap heap;
     int fired = 0;
     timer_handle h{};
-    h = heap.add(t0 + ms(1), [&] {
-        ++fired;
-        EXPECT_TRUE(heap.cancel(h));
-        EXPECT_FALSE(heap.rearm(h, t0 + ms(5)));  // cancelled: stays cancelled
-    }, ms(1));
+    h = heap.add(
+        t0 + ms(1),
+        [&] {
+            ++fired;
+            EXPECT_TRUE(heap.cancel(h));
+            EXPECT_FALSE(heap.rearm(h, t0 + ms(5)));  // cancelled: stays cancelled
+        },
+        ms(1));
     EXPECT_EQ(heap.run_expired(t0 + ms(1)), 1u);
     EXPECT_EQ(heap.run_expired(t0 + ms(100)), 0u);
     EXPECT_EQ(fired, 1);
@@ -203,7 +207,8 @@ TEST(TimerHeap, RandomOperationsMatchANaiveModel) {
         if (op < 4) {  // add, due within the next 0..99 ms
             const int id = next_id++;
             const int due = now + static_cast<int>(rng() % 100);
-            auto h = heap.add(t0 + ms(due), [&fired, &model, id] { fired.emplace_back(id, model.at(id).second); });
+            auto h =
+                heap.add(t0 + ms(due), [&fired, &model, id] { fired.emplace_back(id, model.at(id).second); });
             model[id] = {h, due};
         } else if (op < 6 && !model.empty()) {  // cancel a random live timer
             auto it = std::next(model.begin(), static_cast<std::ptrdiff_t>(rng() % model.size()));

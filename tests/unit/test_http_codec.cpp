@@ -39,7 +39,8 @@ std::string decode_chunked(std::string_view in, std::size_t piece, const http_li
         out.append(as_chars(part->data));
         window.erase(0, part->consumed);
     }
-    if (fed < in.size() || !window.empty()) out += " <left " + std::to_string(in.size() - fed + window.size()) + ">";
+    if (fed < in.size() || !window.empty())
+        out += " <left " + std::to_string(in.size() - fed + window.size()) + ">";
     return out;
 }
 
@@ -91,7 +92,8 @@ TEST(HttpChunked, DecoderTable) {
         SCOPED_TRACE(r.why);
         const std::string whole = decode_chunked(r.in, r.in.size() + 1, r.limits);
         EXPECT_EQ(whole, r.out);
-        for (std::size_t piece : {1U, 2U, 3U, 7U}) EXPECT_EQ(decode_chunked(r.in, piece, r.limits), whole) << piece;
+        for (std::size_t piece : {1U, 2U, 3U, 7U})
+            EXPECT_EQ(decode_chunked(r.in, piece, r.limits), whole) << piece;
     }
 }
 
@@ -219,8 +221,9 @@ TEST(HttpWriter, RequestAndResponseRoundTrip) {
     rw.chunk(as_bytes(std::string_view("0123456789abcdefg")));
     rw.chunk({});  // writes nothing
     rw.last_chunk();
-    EXPECT_EQ(as_chars(resp),
-              "HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n11\r\n0123456789abcdefg\r\n0\r\n\r\n");
+    EXPECT_EQ(
+        as_chars(resp),
+        "HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n11\r\n0123456789abcdefg\r\n0\r\n\r\n");
     response_parser pp;
     auto h = pp.parse_head(bytes_view(resp));
     ASSERT_TRUE(h);
@@ -261,16 +264,17 @@ TEST(HttpWriter, RefusesWhatCouldSplitOrSmuggle) {
     };
     byte_buffer out;
     message_writer w(out);
-    for (const auto& r : bad_headers) EXPECT_EQ(w.header(r.name, r.value).error(), http_errc::bad_field_value) << r.why;
-    EXPECT_FALSE(w.request_line("GET", "/a b"));              // space in target
-    EXPECT_FALSE(w.request_line("GET", ""));                  // empty target
-    EXPECT_FALSE(w.request_line("G T", "/"));                 // method not a token
-    EXPECT_FALSE(w.request_line("GET", "/", {10, 1}));        // version digits
-    EXPECT_FALSE(w.status_line(99));                          // below 100
-    EXPECT_FALSE(w.status_line(600));                         // above 599
-    EXPECT_FALSE(w.status_line(200, "OK\r\nX: y"));           // reason injection
-    EXPECT_TRUE(out.empty());                                 // nothing written on refusal
-    EXPECT_TRUE(w.header("X", "a \t b"));                     // inner whitespace is fine
+    for (const auto& r : bad_headers)
+        EXPECT_EQ(w.header(r.name, r.value).error(), http_errc::bad_field_value) << r.why;
+    EXPECT_FALSE(w.request_line("GET", "/a b"));        // space in target
+    EXPECT_FALSE(w.request_line("GET", ""));            // empty target
+    EXPECT_FALSE(w.request_line("G T", "/"));           // method not a token
+    EXPECT_FALSE(w.request_line("GET", "/", {10, 1}));  // version digits
+    EXPECT_FALSE(w.status_line(99));                    // below 100
+    EXPECT_FALSE(w.status_line(600));                   // above 599
+    EXPECT_FALSE(w.status_line(200, "OK\r\nX: y"));     // reason injection
+    EXPECT_TRUE(out.empty());                           // nothing written on refusal
+    EXPECT_TRUE(w.header("X", "a \t b"));               // inner whitespace is fine
 }
 
 TEST(HttpStatus, ReasonPhrases) {
@@ -279,16 +283,16 @@ TEST(HttpStatus, ReasonPhrases) {
         std::string_view reason;
     };
     const row rows[] = {
-        {100, "Continue"},                          // first entry
-        {200, "OK"},                                // the common one
-        {206, "Partial Content"},                   // Range
-        {304, "Not Modified"},                      // If-Modified-Since
-        {413, "Content Too Large"},                 // RFC 9110 name (was Payload Too Large)
+        {100, "Continue"},           // first entry
+        {200, "OK"},                 // the common one
+        {206, "Partial Content"},    // Range
+        {304, "Not Modified"},       // If-Modified-Since
+        {413, "Content Too Large"},  // RFC 9110 name (was Payload Too Large)
         {416, "Range Not Satisfiable"},
-        {431, "Request Header Fields Too Large"},   // RFC 6585
-        {511, "Network Authentication Required"},   // last entry
-        {299, ""},                                  // unregistered
-        {0, ""},                                    // out of range
+        {431, "Request Header Fields Too Large"},  // RFC 6585
+        {511, "Network Authentication Required"},  // last entry
+        {299, ""},                                 // unregistered
+        {0, ""},                                   // out of range
         {-1, ""},
     };
     for (const auto& r : rows) EXPECT_EQ(reason_phrase(r.code), r.reason) << r.code;
@@ -313,7 +317,11 @@ TEST(HttpMime, TypesByExtension) {
         {"last table entry", "a.zst", "", "application/zstd"},
         {"unknown extension, text sample", "notes.weird", "plain words\n", "text/plain; charset=utf-8"},
         {"no extension, UTF-8 sample", "README", "caf\xc3\xa9\tok\r\n", "text/plain; charset=utf-8"},
-        {"no extension, binary sample", "a.out", std::string_view("\x7f" "ELF\0\0", 6), "application/octet-stream"},
+        {"no extension, binary sample", "a.out",
+         std::string_view("\x7f"
+                          "ELF\0\0",
+                          6),
+         "application/octet-stream"},
         {"no extension, no sample", "LICENSE", "", "application/octet-stream"},
         {"hidden file is not an extension", ".html", "", "application/octet-stream"},
         {"trailing dot", "file.", "", "application/octet-stream"},

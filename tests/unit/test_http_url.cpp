@@ -25,13 +25,14 @@ struct good_row {
 
 TEST(HttpUrl, ParsesValidUrls) {
     const std::vector<good_row> rows = {
-        {"bare host gets path /", "http://example.org", "example.org", 80, "/", "example.org", "http://example.org/"},
+        {"bare host gets path /", "http://example.org", "example.org", 80, "/", "example.org",
+         "http://example.org/"},
         {"port kept in Host", "http://127.0.0.1:8080/a/b", "127.0.0.1", 8080, "/a/b", "127.0.0.1:8080",
          "http://127.0.0.1:8080/a/b"},
         {"explicit :80 dropped from Host", "http://h:80/x", "h", 80, "/x", "h", "http://h/x"},
         {"empty port is the default (RFC 3986 §3.2.3)", "http://h:/x", "h", 80, "/x", "h", "http://h/x"},
-        {"scheme and host are case-insensitive", "HTTP://ExAmple.ORG/Path", "example.org", 80, "/Path", "example.org",
-         "http://example.org/Path"},
+        {"scheme and host are case-insensitive", "HTTP://ExAmple.ORG/Path", "example.org", 80, "/Path",
+         "example.org", "http://example.org/Path"},
         {"query without path", "http://h?q=1", "h", 80, "/?q=1", "h", "http://h/?q=1"},
         {"fragment dropped", "http://h/p?q#frag", "h", 80, "/p?q", "h", "http://h/p?q"},
         {"percent-encoding kept as is", "http://h/a%20b%2Fc?x=%41", "h", 80, "/a%20b%2Fc?x=%41", "h",
@@ -39,11 +40,13 @@ TEST(HttpUrl, ParsesValidUrls) {
         {"IPv6 literal", "http://[::1]:8080/", "::1", 8080, "/", "[::1]:8080", "http://[::1]:8080/"},
         {"IPv6 literal default port", "http://[2001:db8::1]/x", "2001:db8::1", 80, "/x", "[2001:db8::1]",
          "http://[2001:db8::1]/x"},
-        {"IPv6 zone (RFC 6874) not sent in Host", "http://[fe80::1%25lo]:81/", "fe80::1%lo", 81, "/", "[fe80::1]:81",
-         "http://[fe80::1%25lo]:81/"},
-        {"UTF-8 in the path is percent-encoded", "http://h/\xc3\xa9", "h", 80, "/%C3%A9", "h", "http://h/%C3%A9"},
+        {"IPv6 zone (RFC 6874) not sent in Host", "http://[fe80::1%25lo]:81/", "fe80::1%lo", 81, "/",
+         "[fe80::1]:81", "http://[fe80::1%25lo]:81/"},
+        {"UTF-8 in the path is percent-encoded", "http://h/\xc3\xa9", "h", 80, "/%C3%A9", "h",
+         "http://h/%C3%A9"},
         {"highest port", "http://h:65535/", "h", 65535, "/", "h:65535", "http://h:65535/"},
-        {"dot segments kept (the server decides)", "http://h/a/../b", "h", 80, "/a/../b", "h", "http://h/a/../b"},
+        {"dot segments kept (the server decides)", "http://h/a/../b", "h", 80, "/a/../b", "h",
+         "http://h/a/../b"},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.why);
@@ -115,23 +118,48 @@ TEST(HttpUrl, ResolvesRfc3986Examples) {
     auto base = url::parse("http://a/b/c/d;p?q");
     ASSERT_TRUE(base);
     const std::vector<std::pair<std::string, std::string>> rows = {
-        {"g", "http://a/b/c/g"},          {"./g", "http://a/b/c/g"},       {"g/", "http://a/b/c/g/"},
-        {"/g", "http://a/g"},             {"//g", "http://g/"},            {"?y", "http://a/b/c/d;p?y"},
-        {"g?y", "http://a/b/c/g?y"},      {"#s", "http://a/b/c/d;p?q"},    {"g#s", "http://a/b/c/g"},
-        {"g?y#s", "http://a/b/c/g?y"},    {";x", "http://a/b/c/;x"},       {"g;x", "http://a/b/c/g;x"},
-        {"g;x?y#s", "http://a/b/c/g;x?y"}, {"", "http://a/b/c/d;p?q"},     {".", "http://a/b/c/"},
-        {"./", "http://a/b/c/"},          {"..", "http://a/b/"},           {"../", "http://a/b/"},
-        {"../g", "http://a/b/g"},         {"../..", "http://a/"},          {"../../", "http://a/"},
+        {"g", "http://a/b/c/g"},
+        {"./g", "http://a/b/c/g"},
+        {"g/", "http://a/b/c/g/"},
+        {"/g", "http://a/g"},
+        {"//g", "http://g/"},
+        {"?y", "http://a/b/c/d;p?y"},
+        {"g?y", "http://a/b/c/g?y"},
+        {"#s", "http://a/b/c/d;p?q"},
+        {"g#s", "http://a/b/c/g"},
+        {"g?y#s", "http://a/b/c/g?y"},
+        {";x", "http://a/b/c/;x"},
+        {"g;x", "http://a/b/c/g;x"},
+        {"g;x?y#s", "http://a/b/c/g;x?y"},
+        {"", "http://a/b/c/d;p?q"},
+        {".", "http://a/b/c/"},
+        {"./", "http://a/b/c/"},
+        {"..", "http://a/b/"},
+        {"../", "http://a/b/"},
+        {"../g", "http://a/b/g"},
+        {"../..", "http://a/"},
+        {"../../", "http://a/"},
         {"../../g", "http://a/g"},
         // §5.4.2 abnormal examples
-        {"../../../g", "http://a/g"},     {"../../../../g", "http://a/g"}, {"/./g", "http://a/g"},
-        {"/../g", "http://a/g"},          {"g.", "http://a/b/c/g."},       {".g", "http://a/b/c/.g"},
-        {"g..", "http://a/b/c/g.."},      {"..g", "http://a/b/c/..g"},     {"./../g", "http://a/b/g"},
-        {"./g/.", "http://a/b/c/g/"},     {"g/./h", "http://a/b/c/g/h"},   {"g/../h", "http://a/b/c/h"},
-        {"g;x=1/./y", "http://a/b/c/g;x=1/y"}, {"g;x=1/../y", "http://a/b/c/y"},
-        {"g?y/./x", "http://a/b/c/g?y/./x"},   {"g?y/../x", "http://a/b/c/g?y/../x"},
+        {"../../../g", "http://a/g"},
+        {"../../../../g", "http://a/g"},
+        {"/./g", "http://a/g"},
+        {"/../g", "http://a/g"},
+        {"g.", "http://a/b/c/g."},
+        {".g", "http://a/b/c/.g"},
+        {"g..", "http://a/b/c/g.."},
+        {"..g", "http://a/b/c/..g"},
+        {"./../g", "http://a/b/g"},
+        {"./g/.", "http://a/b/c/g/"},
+        {"g/./h", "http://a/b/c/g/h"},
+        {"g/../h", "http://a/b/c/h"},
+        {"g;x=1/./y", "http://a/b/c/g;x=1/y"},
+        {"g;x=1/../y", "http://a/b/c/y"},
+        {"g?y/./x", "http://a/b/c/g?y/./x"},
+        {"g?y/../x", "http://a/b/c/g?y/../x"},
         // absolute references and ports
-        {"http://other:8080/z", "http://other:8080/z"}, {"HTTP://Other/", "http://other/"},
+        {"http://other:8080/z", "http://other:8080/z"},
+        {"HTTP://Other/", "http://other/"},
         // a space in a Location is encoded, as browsers do
         {"a b", "http://a/b/c/a%20b"},
     };
@@ -164,8 +192,9 @@ TEST(HttpUrl, ResolveKeepsPortAndRefusesOtherSchemes) {
 // crash, every accepted URL round-trips through to_string(), and a resolved URL re-parses to itself.
 TEST(HttpUrl, RandomInputsRoundTrip) {
     const std::string alphabet = "http:/[]@?#%.-_~!$&'()*+,;=09afAFzZ: \x01\x7f\xc3\xa9";
-    const std::vector<std::string> seeds = {"http://", "http://h", "http://[::1]", "http://h:8080", "/", "../",
-                                            "?", "#", "%2", "%41", "//", "https://"};
+    const std::vector<std::string> seeds = {
+        "http://", "http://h", "http://[::1]", "http://h:8080", "/",  "../",
+        "?",       "#",        "%2",           "%41",           "//", "https://"};
     std::mt19937 rng(20260601);
     auto base = url::parse("http://example.org:8080/a/b/c?q=1");
     ASSERT_TRUE(base);

@@ -55,8 +55,8 @@ void check_format(const ip_address& a, counts& n) {
     if (is_v4_compatible(a)) {
         ++n.compat;
         ASSERT_EQ(theirs.rfind("::", 0), 0u) << theirs;
-        ASSERT_NE(theirs.find('.'), std::string::npos) << theirs;   // glibc: mixed
-        ASSERT_EQ(ours.find('.'), std::string::npos) << ours;       // RFC 5952: hex
+        ASSERT_NE(theirs.find('.'), std::string::npos) << theirs;  // glibc: mixed
+        ASSERT_EQ(ours.find('.'), std::string::npos) << ours;      // RFC 5952: hex
     } else {
         ASSERT_EQ(ours, theirs);
     }
@@ -93,9 +93,9 @@ void check_parse(const std::string& s, counts& n) {
         ++n.zoned;
         want = glibc_ok && v6 && zone_ok(std::string_view(s).substr(pct + 1));
     }
-    ASSERT_EQ(ours.has_value(), want) << "input '" << s << "': "
-                                      << (ours ? "we accept, glibc " : ours.error().message() + "; glibc ")
-                                      << (glibc_ok ? "accepts" : "rejects");
+    ASSERT_EQ(ours.has_value(), want)
+        << "input '" << s << "': " << (ours ? "we accept, glibc " : ours.error().message() + "; glibc ")
+        << (glibc_ok ? "accepts" : "rejects");
     if (!ours) {
         ++n.rejected;
         ASSERT_LE(ours.error().offset, s.size()) << s;  // the error points into (or just past) the input
@@ -118,8 +118,10 @@ ip_address random_v6(std::mt19937_64& rng) {
     // Zero some groups (runs and singles) so that "::" placement and ties are exercised; shrink others.
     for (std::size_t g = 0; g < 8; ++g) {
         const auto bits = (shape >> (4 * g)) & 15;
-        if (bits < 7) b[2 * g] = b[2 * g + 1] = 0;
-        else if (bits < 10) b[2 * g] = 0;
+        if (bits < 7)
+            b[2 * g] = b[2 * g + 1] = 0;
+        else if (bits < 10)
+            b[2 * g] = 0;
     }
     if ((shape >> 40) % 8 == 0) {  // IPv4-mapped or IPv4-compatible now and then
         std::memset(b.data(), 0, 10);
@@ -140,8 +142,8 @@ std::vector<std::string> spellings(const ip_address& a) {
     const auto b = a.bytes();
     char buf[64];
     std::snprintf(buf, sizeof buf, "%x:%x:%x:%x:%x:%x:%u.%u.%u.%u", b[0] << 8 | b[1], b[2] << 8 | b[3],
-                  b[4] << 8 | b[5], b[6] << 8 | b[7], b[8] << 8 | b[9], b[10] << 8 | b[11], b[12], b[13], b[14],
-                  b[15]);
+                  b[4] << 8 | b[5], b[6] << 8 | b[7], b[8] << 8 | b[9], b[10] << 8 | b[11], b[12], b[13],
+                  b[14], b[15]);
     out.emplace_back(buf);
     return out;
 }
@@ -154,10 +156,16 @@ std::string mutate(std::string s, std::mt19937_64& rng) {
         const char c = alphabet[rng() % (sizeof alphabet - 1)];
         switch (rng() % 6) {
             case 0: s.insert(pos, 1, c); break;
-            case 1: if (pos < s.size()) s.erase(pos, 1); break;
-            case 2: if (pos < s.size()) s[pos] = c; break;
-            case 3: s.resize(pos); break;                                          // truncate
-            case 4: if (pos < s.size()) s.insert(pos, s.substr(pos, rng() % 6)); break;  // duplicate a piece
+            case 1:
+                if (pos < s.size()) s.erase(pos, 1);
+                break;
+            case 2:
+                if (pos < s.size()) s[pos] = c;
+                break;
+            case 3: s.resize(pos); break;  // truncate
+            case 4:
+                if (pos < s.size()) s.insert(pos, s.substr(pos, rng() % 6));
+                break;  // duplicate a piece
             case 5: s.insert(pos, rng() % 2 ? "::" : ".0"); break;
         }
     }
@@ -184,13 +192,13 @@ TEST(IpGlibc, FormatsLikeInetNtop) {
     };
     namespace sp = sockit::special;
     using tables = std::initializer_list<std::span<const sockit::special_range>>;
-    for (auto t : tables{sp::ipv4_not_global, sp::ipv4_not_global_exceptions,
-                   sp::ipv4_shared, sp::ipv4_documentation, sp::ipv4_multicast, sp::ipv4_reserved, sp::ipv4_loopback,
-                   sp::ipv4_link_local})
+    for (auto t :
+         tables{sp::ipv4_not_global, sp::ipv4_not_global_exceptions, sp::ipv4_shared, sp::ipv4_documentation,
+                sp::ipv4_multicast, sp::ipv4_reserved, sp::ipv4_loopback, sp::ipv4_link_local})
         edges(t, 4);
-    for (auto t : tables{sp::ipv6_not_global, sp::ipv6_not_global_exceptions,
-                   sp::ipv6_documentation, sp::ipv6_reserved, sp::ipv6_multicast, sp::ipv6_link_local,
-                   sp::ipv6_site_local, sp::ipv6_unique_local})
+    for (auto t : tables{sp::ipv6_not_global, sp::ipv6_not_global_exceptions, sp::ipv6_documentation,
+                         sp::ipv6_reserved, sp::ipv6_multicast, sp::ipv6_link_local, sp::ipv6_site_local,
+                         sp::ipv6_unique_local})
         edges(t, 6);
     EXPECT_GE(n.inputs, 120000u);
     EXPECT_GT(n.compat, 100u);  // the documented difference was really exercised
@@ -200,9 +208,21 @@ TEST(IpGlibc, FormatsLikeInetNtop) {
 TEST(IpGlibc, ParsesLikeInetPton) {
     std::mt19937_64 rng(4291);
     counts n;
-    std::vector<std::string> seeds = {"0.0.0.0", "255.255.255.255", "1.2.3.4", "::", "::1", "1::", "::ffff:1.2.3.4",
-                                      "1:2:3:4:5:6:7:8", "fe80::1%eth0", "1:2:3:4:5:6:1.2.3.4", "01.2.3.4",
-                                      "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8", "0001:02:003::", "::0.0.0.0"};
+    std::vector<std::string> seeds = {"0.0.0.0",
+                                      "255.255.255.255",
+                                      "1.2.3.4",
+                                      "::",
+                                      "::1",
+                                      "1::",
+                                      "::ffff:1.2.3.4",
+                                      "1:2:3:4:5:6:7:8",
+                                      "fe80::1%eth0",
+                                      "1:2:3:4:5:6:1.2.3.4",
+                                      "01.2.3.4",
+                                      "1:2:3:4:5:6:7::",
+                                      "::2:3:4:5:6:7:8",
+                                      "0001:02:003::",
+                                      "::0.0.0.0"};
     for (int i = 0; i < 20000; ++i) {
         const ip_address a = i % 2 ? ip_address::from_v4(static_cast<std::uint32_t>(rng())) : random_v6(rng);
         for (auto& s : spellings(a)) {

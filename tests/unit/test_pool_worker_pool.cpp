@@ -127,7 +127,7 @@ TEST(WorkerPool, ShutdownDrainRunsEverythingQueued) {
     EXPECT_EQ((*p)->shutdown(pool_shutdown::drain), 0u);
     EXPECT_EQ(ran, 200);
     EXPECT_EQ((*p)->size(), 0u);
-    EXPECT_FALSE((*p)->submit([] {}));             // closed
+    EXPECT_FALSE((*p)->submit([] {}));                    // closed
     EXPECT_EQ((*p)->shutdown(pool_shutdown::drain), 0u);  // idempotent
 }
 
@@ -235,7 +235,7 @@ TEST(WorkerPool, WaitIdleHelpingRunsJobsOnCallerToo) {
     (*p)->wait_idle_helping();
     opener.join();
     EXPECT_TRUE((*p)->is_idle());
-    EXPECT_EQ(on_caller, 100);  // the worker was blocked: the caller ran them all
+    EXPECT_EQ(on_caller, 100);                  // the worker was blocked: the caller ran them all
     EXPECT_EQ((*p)->take_errors().size(), 1u);  // and reported the exception like a worker would
 }
 
@@ -267,7 +267,8 @@ TEST(WorkerPool, StressManyProducersEachJobRunsExactlyOnce) {
     }
     for (auto& th : threads) th.join();
     (*p)->wait_idle();
-    EXPECT_TRUE(std::all_of(hits.begin(), hits.end(), [](const std::atomic<int>& h) { return h.load() == 1; }));
+    EXPECT_TRUE(
+        std::all_of(hits.begin(), hits.end(), [](const std::atomic<int>& h) { return h.load() == 1; }));
 }
 
 TEST(WorkerPool, IdleWorkersSleep) {

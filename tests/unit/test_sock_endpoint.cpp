@@ -24,17 +24,17 @@ struct text_case {
 };
 
 const text_case text_cases[] = {
-    {"1.2.3.4:80", "1.2.3.4:80", AF_INET, 80},                       // plain IPv4
-    {"0.0.0.0:0", "0.0.0.0:0", AF_INET, 0},                           // wildcard, port 0
+    {"1.2.3.4:80", "1.2.3.4:80", AF_INET, 80},                           // plain IPv4
+    {"0.0.0.0:0", "0.0.0.0:0", AF_INET, 0},                              // wildcard, port 0
     {"255.255.255.255:65535", "255.255.255.255:65535", AF_INET, 65535},  // the extremes
-    {"[::1]:80", "[::1]:80", AF_INET6, 80},                           // IPv6 loopback
-    {"[::]:443", "[::]:443", AF_INET6, 443},                          // IPv6 wildcard
-    {"[2001:DB8:0:0:0:0:0:1]:53", "[2001:db8::1]:53", AF_INET6, 53},  // RFC 5952: lower case, ::
-    {"[::ffff:1.2.3.4]:7", "[::ffff:1.2.3.4]:7", AF_INET6, 7},        // v4-mapped kept as is
-    {"[fe80::1%1]:22", nullptr, AF_INET6, 22},                        // numeric zone (formatted below)
-    {"/tmp/sock", "/tmp/sock", AF_UNIX, 0},                           // filesystem path
-    {"./rel.sock", "./rel.sock", AF_UNIX, 0},                         // relative path
-    {"@abstract", "@abstract", AF_UNIX, 0},                           // Linux abstract namespace
+    {"[::1]:80", "[::1]:80", AF_INET6, 80},                              // IPv6 loopback
+    {"[::]:443", "[::]:443", AF_INET6, 443},                             // IPv6 wildcard
+    {"[2001:DB8:0:0:0:0:0:1]:53", "[2001:db8::1]:53", AF_INET6, 53},     // RFC 5952: lower case, ::
+    {"[::ffff:1.2.3.4]:7", "[::ffff:1.2.3.4]:7", AF_INET6, 7},           // v4-mapped kept as is
+    {"[fe80::1%1]:22", nullptr, AF_INET6, 22},                           // numeric zone (formatted below)
+    {"/tmp/sock", "/tmp/sock", AF_UNIX, 0},                              // filesystem path
+    {"./rel.sock", "./rel.sock", AF_UNIX, 0},                            // relative path
+    {"@abstract", "@abstract", AF_UNIX, 0},                              // Linux abstract namespace
 };
 
 TEST(Endpoint, ParsesAndFormats) {
@@ -54,20 +54,20 @@ TEST(Endpoint, ParsesAndFormats) {
 }
 
 const char* const bad_texts[] = {
-    "",                   // empty
-    "1.2.3.4",            // no port
-    "1.2.3.4:",           // empty port
-    "1.2.3.4:65536",      // port too large
-    "1.2.3.4:123456",     // port too long
-    "1.2.3.4:-1",         // sign
-    "1.2.3.4:8a",         // not decimal
-    "::1:80",             // IPv6 without brackets is ambiguous
-    "[::1]",              // brackets, no port
-    "[::1]80",            // no colon after ']'
-    "[::1:80",            // unclosed bracket
-    "[1.2.3.4]:80",       // brackets around IPv4
-    "1.2.3.256:80",       // bad octet
-    "example.com:80",     // names are not resolved here
+    "",                        // empty
+    "1.2.3.4",                 // no port
+    "1.2.3.4:",                // empty port
+    "1.2.3.4:65536",           // port too large
+    "1.2.3.4:123456",          // port too long
+    "1.2.3.4:-1",              // sign
+    "1.2.3.4:8a",              // not decimal
+    "::1:80",                  // IPv6 without brackets is ambiguous
+    "[::1]",                   // brackets, no port
+    "[::1]80",                 // no colon after ']'
+    "[::1:80",                 // unclosed bracket
+    "[1.2.3.4]:80",            // brackets around IPv4
+    "1.2.3.256:80",            // bad octet
+    "example.com:80",          // names are not resolved here
     "[fe80::1%nosuchif0]:80",  // zone naming no interface
 };
 
@@ -85,10 +85,10 @@ TEST(Endpoint, SockaddrBytesAgreeWithInetPton) {
         std::uint16_t port;
     };
     const row rows[] = {
-        {"192.0.2.1", "192.0.2.1:8080", 8080},          // IPv4
-        {"10.255.0.7", "10.255.0.7:1", 1},              // IPv4, port 1
+        {"192.0.2.1", "192.0.2.1:8080", 8080},              // IPv4
+        {"10.255.0.7", "10.255.0.7:1", 1},                  // IPv4, port 1
         {"2001:db8::a:b", "[2001:db8::a:b]:65535", 65535},  // IPv6
-        {"::ffff:10.0.0.1", "[::ffff:10.0.0.1]:9", 9},  // v4-mapped
+        {"::ffff:10.0.0.1", "[::ffff:10.0.0.1]:9", 9},      // v4-mapped
     };
     for (const auto& r : rows) {
         auto ep = endpoint::parse(r.text);
@@ -141,8 +141,8 @@ TEST(Endpoint, FromIpAddress) {
     EXPECT_EQ(ep.with_port(80).to_string(), "203.0.113.9:80");
     auto zoned = ip_address::parse("fe80::2%nosuchif9");
     ASSERT_TRUE(zoned);
-    EXPECT_FALSE(endpoint::from_ip(*zoned, 1));           // unknown interface: an error here
-    EXPECT_EQ(endpoint(*zoned, 1).scope_id(), 0U);         // and scope 0 from the constructor
+    EXPECT_FALSE(endpoint::from_ip(*zoned, 1));     // unknown interface: an error here
+    EXPECT_EQ(endpoint(*zoned, 1).scope_id(), 0U);  // and scope 0 from the constructor
 }
 
 TEST(Endpoint, Unmapped) {
@@ -190,13 +190,14 @@ TEST(Endpoint, FromSockaddrRejectsBadInput) {
     sockaddr_in sin{};
     sin.sin_family = AF_INET;
     const auto* sa = reinterpret_cast<const sockaddr*>(&sin);
-    EXPECT_EQ(endpoint::from_sockaddr(nullptr, 16).error(), std::errc::invalid_argument);          // null
-    EXPECT_EQ(endpoint::from_sockaddr(sa, 1).error(), std::errc::invalid_argument);                // no family
-    EXPECT_EQ(endpoint::from_sockaddr(sa, sizeof sin - 1).error(), std::errc::invalid_argument);   // short v4
+    EXPECT_EQ(endpoint::from_sockaddr(nullptr, 16).error(), std::errc::invalid_argument);         // null
+    EXPECT_EQ(endpoint::from_sockaddr(sa, 1).error(), std::errc::invalid_argument);               // no family
+    EXPECT_EQ(endpoint::from_sockaddr(sa, sizeof sin - 1).error(), std::errc::invalid_argument);  // short v4
     sockaddr_storage big{};
     big.ss_family = AF_INET6;
-    EXPECT_EQ(endpoint::from_sockaddr(reinterpret_cast<const sockaddr*>(&big), sizeof(sockaddr_in6) - 1).error(),
-              std::errc::invalid_argument);  // short v6
+    EXPECT_EQ(
+        endpoint::from_sockaddr(reinterpret_cast<const sockaddr*>(&big), sizeof(sockaddr_in6) - 1).error(),
+        std::errc::invalid_argument);  // short v6
     EXPECT_EQ(endpoint::from_sockaddr(reinterpret_cast<const sockaddr*>(&big), sizeof big + 1).error(),
               std::errc::invalid_argument);  // longer than storage
     big.ss_family = AF_APPLETALK;
@@ -216,8 +217,8 @@ TEST(Endpoint, EmptyAndEquality) {
     EXPECT_EQ(none.to_string(), "(none)");
     EXPECT_EQ(none.size(), 0U);
     EXPECT_EQ(*endpoint::parse("1.2.3.4:5"), *endpoint::parse("1.2.3.4:5"));
-    EXPECT_NE(*endpoint::parse("1.2.3.4:5"), *endpoint::parse("1.2.3.4:6"));  // port differs
-    EXPECT_NE(*endpoint::parse("[::1]:5"), *endpoint::parse("127.0.0.1:5"));  // family differs
+    EXPECT_NE(*endpoint::parse("1.2.3.4:5"), *endpoint::parse("1.2.3.4:6"));               // port differs
+    EXPECT_NE(*endpoint::parse("[::1]:5"), *endpoint::parse("127.0.0.1:5"));               // family differs
     EXPECT_NE(*endpoint::parse("[::ffff:127.0.0.1]:5"), *endpoint::parse("127.0.0.1:5"));  // mapped ≠ v4
 }
 

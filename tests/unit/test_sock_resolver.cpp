@@ -28,7 +28,7 @@ std::string python(const std::string& code) {
 }
 
 TEST(GaiErrc, MessagesAreGaiStrerror) {
-    const int codes[] = {EAI_AGAIN, EAI_BADFLAGS, EAI_FAIL, EAI_FAMILY, EAI_MEMORY, EAI_NONAME,
+    const int codes[] = {EAI_AGAIN,   EAI_BADFLAGS, EAI_FAIL,     EAI_FAMILY, EAI_MEMORY,    EAI_NONAME,
                          EAI_SERVICE, EAI_SOCKTYPE, EAI_OVERFLOW, EAI_NODATA, EAI_ADDRFAMILY};
     for (int code : codes) {
         auto ec = gai_error(code, 0);
@@ -40,9 +40,9 @@ TEST(GaiErrc, MessagesAreGaiStrerror) {
 }
 
 TEST(GaiErrc, SystemErrorBecomesErrno) {
-    EXPECT_FALSE(gai_error(0, ENOMEM));                               // success
+    EXPECT_FALSE(gai_error(0, ENOMEM));                                        // success
     EXPECT_EQ(gai_error(EAI_SYSTEM, EMFILE), std::errc::too_many_files_open);  // EAI_SYSTEM → errno
-    EXPECT_EQ(gai_error(EAI_SYSTEM, 0), std::errc::io_error);         // errno lost: still an error
+    EXPECT_EQ(gai_error(EAI_SYSTEM, 0), std::errc::io_error);                  // errno lost: still an error
 }
 
 TEST(GaiErrc, UnknownNameClassification) {
@@ -51,11 +51,11 @@ TEST(GaiErrc, UnknownNameClassification) {
         bool unknown;
     };
     const row rows[] = {
-        {gai_errc::no_name, true},                   // EAI_NONAME
-        {gai_errc::no_data, true},                   // EAI_NODATA
-        {gai_errc::address_family, true},            // EAI_ADDRFAMILY
-        {gai_errc::again, false},                    // temporary failure is not "unknown"
-        {gai_errc::service, false},                  // unknown service, not host
+        {gai_errc::no_name, true},                            // EAI_NONAME
+        {gai_errc::no_data, true},                            // EAI_NODATA
+        {gai_errc::address_family, true},                     // EAI_ADDRFAMILY
+        {gai_errc::again, false},                             // temporary failure is not "unknown"
+        {gai_errc::service, false},                           // unknown service, not host
         {std::make_error_code(std::errc::timed_out), false},  // another category
     };
     for (const auto& r : rows) EXPECT_EQ(is_unknown_name(r.ec), r.unknown) << r.ec.message();
@@ -69,12 +69,12 @@ TEST(Resolver, NumericHosts) {
         const char* want;  // nullptr: an unknown-name error
     };
     const row rows[] = {
-        {"127.0.0.1", "80", AF_UNSPEC, "127.0.0.1:80"},         // IPv4 literal
-        {"::1", "443", AF_UNSPEC, "[::1]:443"},                 // IPv6 literal
-        {"fe80::1%lo", "22", AF_INET6, "[fe80::1%lo]:22"},      // zone to scope id and back
-        {"127.0.0.1", "http", AF_INET, "127.0.0.1:80"},         // service by name
-        {"127.0.0.1", "80", AF_INET6, nullptr},                 // IPv4 literal, IPv6 asked
-        {"not an address", "80", AF_UNSPEC, nullptr},           // not numeric (AI_NUMERICHOST: no DNS)
+        {"127.0.0.1", "80", AF_UNSPEC, "127.0.0.1:80"},     // IPv4 literal
+        {"::1", "443", AF_UNSPEC, "[::1]:443"},             // IPv6 literal
+        {"fe80::1%lo", "22", AF_INET6, "[fe80::1%lo]:22"},  // zone to scope id and back
+        {"127.0.0.1", "http", AF_INET, "127.0.0.1:80"},     // service by name
+        {"127.0.0.1", "80", AF_INET6, nullptr},             // IPv4 literal, IPv6 asked
+        {"not an address", "80", AF_UNSPEC, nullptr},       // not numeric (AI_NUMERICHOST: no DNS)
     };
     for (const auto& r : rows) {
         resolve_hints hints;
@@ -96,10 +96,12 @@ TEST(Resolver, NumericHosts) {
 TEST(Resolver, BadArguments) {
     EXPECT_EQ(resolver::resolve("", "").error(), std::errc::invalid_argument);  // nothing to look up
     EXPECT_EQ(resolver::resolve(std::string("a\0b", 3), "80").error(), std::errc::invalid_argument);
-    EXPECT_EQ(resolver::resolve("127.0.0.1", "65536").error(), std::errc::result_out_of_range);  // not truncated
+    EXPECT_EQ(resolver::resolve("127.0.0.1", "65536").error(),
+              std::errc::result_out_of_range);  // not truncated
     EXPECT_EQ(resolver::resolve("127.0.0.1", "99999").error(), std::errc::result_out_of_range);
-    EXPECT_EQ(resolver::resolve("127.0.0.1", "000000080").error(), std::errc::result_out_of_range);  // too long
-    EXPECT_EQ(resolver::resolve("127.0.0.1", "65535")->addresses.at(0).address.port(), 65535);      // the top
+    EXPECT_EQ(resolver::resolve("127.0.0.1", "000000080").error(),
+              std::errc::result_out_of_range);                                                  // too long
+    EXPECT_EQ(resolver::resolve("127.0.0.1", "65535")->addresses.at(0).address.port(), 65535);  // the top
     EXPECT_EQ(resolver::service_port("70000").error(), std::errc::result_out_of_range);
     resolve_hints hints;
     hints.flags = AI_NUMERICHOST;
@@ -127,7 +129,9 @@ TEST(Resolver, AgreesWithPythonGetaddrinfo) {
                  << a.protocol << '\n';
         std::string theirs = python(
             "import socket\n"
-            "for f, t, p, c, sa in socket.getaddrinfo(\"" + std::string(host) + "\", \"80\"):\n"
+            "for f, t, p, c, sa in socket.getaddrinfo(\"" +
+            std::string(host) +
+            "\", \"80\"):\n"
             "    print(sa[0], sa[1], int(t), p)\n");
         ASSERT_FALSE(theirs.empty());
         EXPECT_EQ(mine.str(), theirs);
@@ -148,23 +152,26 @@ TEST(Resolver, ReverseAndServiceNamesAgreeWithPython) {
     auto lo = *endpoint::parse("127.0.0.1:22");
     auto name = resolver::host_name(lo);
     ASSERT_TRUE(name) << name.error().message();
-    std::string theirs = python("import socket; print(socket.getnameinfo((\"127.0.0.1\", 22), socket.NI_NAMEREQD)[0])");
+    std::string theirs =
+        python("import socket; print(socket.getnameinfo((\"127.0.0.1\", 22), socket.NI_NAMEREQD)[0])");
     EXPECT_EQ(*name + "\n", theirs);
     auto both = resolver::name_of(lo, NI_NUMERICHOST);
     ASSERT_TRUE(both);
     EXPECT_EQ(both->host, "127.0.0.1");
     EXPECT_EQ(both->service, "ssh");
-    EXPECT_EQ(resolver::host_name(*endpoint::unix_path("/x")).error(), std::errc::address_family_not_supported);
+    EXPECT_EQ(resolver::host_name(*endpoint::unix_path("/x")).error(),
+              std::errc::address_family_not_supported);
 
     struct row {
         std::uint16_t port;
         int socktype;
     };
-    const row rows[] = {{80, SOCK_STREAM}, {22, SOCK_STREAM}, {53, SOCK_DGRAM}, {123, SOCK_DGRAM}, {443, SOCK_STREAM}};
+    const row rows[] = {
+        {80, SOCK_STREAM}, {22, SOCK_STREAM}, {53, SOCK_DGRAM}, {123, SOCK_DGRAM}, {443, SOCK_STREAM}};
     for (const auto& r : rows) {
         const char* proto = r.socktype == SOCK_DGRAM ? "udp" : "tcp";
-        std::string want = python("import socket; print(socket.getservbyport(" + std::to_string(r.port) + ", \"" +
-                                  proto + "\"))");
+        std::string want = python("import socket; print(socket.getservbyport(" + std::to_string(r.port) +
+                                  ", \"" + proto + "\"))");
         auto got = resolver::service_name(r.port, r.socktype);
         ASSERT_TRUE(got) << r.port;
         EXPECT_EQ(*got + "\n", want);

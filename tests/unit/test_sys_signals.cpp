@@ -87,7 +87,10 @@ TEST(SignalFd, KeepsSignalsThatWereAlreadyBlocked) {
     sigemptyset(&usr1);
     sigaddset(&usr1, SIGUSR1);
     ASSERT_EQ(::pthread_sigmask(SIG_BLOCK, &usr1, nullptr), 0);
-    { auto sfd = signal_fd::open({SIGUSR1}); ASSERT_TRUE(sfd); }
+    {
+        auto sfd = signal_fd::open({SIGUSR1});
+        ASSERT_TRUE(sfd);
+    }
     EXPECT_TRUE(is_blocked(SIGUSR1));  // blocked before, blocked after
     ASSERT_EQ(::pthread_sigmask(SIG_UNBLOCK, &usr1, nullptr), 0);
 }

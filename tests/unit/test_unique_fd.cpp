@@ -15,7 +15,10 @@ bool is_open_fd(int fd) { return ::fcntl(fd, F_GETFD) != -1; }
 TEST(UniqueFd, ClosesOnDestruction) {
     int raw = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     ASSERT_GE(raw, 0);
-    { unique_fd fd(raw); EXPECT_TRUE(fd); }
+    {
+        unique_fd fd(raw);
+        EXPECT_TRUE(fd);
+    }
     EXPECT_FALSE(is_open_fd(raw));
 }
 

@@ -79,47 +79,75 @@ TEST(WireBuilder, StacksDecodeBackWithTheirFields) {
         {"Ethernet/IPv4/UDP with data",
          {ethernet_builder{.dst = mac_b, .src = mac_a}, ipv4_builder{.src = ip_a, .dst = ip_b, .ttl = 5},
           udp_builder{.sport = 1234, .dport = 9}, raw_builder{{1, 2, 3}}},
-         link_type::ethernet, "eth/ip/udp/data"},
+         link_type::ethernet,
+         "eth/ip/udp/data"},
         {"odd-length UDP payload (checksum pads)",
-         {ipv4_builder{.src = ip_a, .dst = ip_b}, udp_builder{.sport = 7, .dport = 7}, raw_builder{{1, 2, 3, 4, 5}}},
-         link_type::raw, "ip/udp/data"},
-        {"TCP SYN with every option", {ipv4_builder{.src = ip_a, .dst = ip_b, .dont_fragment = true}, syn},
-         link_type::raw, "ip/tcp"},
-        {"TCP ACK with SACK blocks over IPv6", {ipv6_builder{.src = ip6_a, .dst = ip6_b}, ack}, link_type::raw,
+         {ipv4_builder{.src = ip_a, .dst = ip_b}, udp_builder{.sport = 7, .dport = 7},
+          raw_builder{{1, 2, 3, 4, 5}}},
+         link_type::raw,
+         "ip/udp/data"},
+        {"TCP SYN with every option",
+         {ipv4_builder{.src = ip_a, .dst = ip_b, .dont_fragment = true}, syn},
+         link_type::raw,
+         "ip/tcp"},
+        {"TCP ACK with SACK blocks over IPv6",
+         {ipv6_builder{.src = ip6_a, .dst = ip6_b}, ack},
+         link_type::raw,
          "ipv6/tcp"},
         {"double-tagged VLAN",
          {ethernet_builder{.ethertype = 0x88a8}, vlan_builder{.pcp = 5, .vid = 100},
           vlan_builder{.dei = true, .vid = 4095}, ipv4_builder{.src = ip_a, .dst = ip_b},
           icmp_builder{.type = 8, .id = 7, .seq = 9}},
-         link_type::ethernet, "eth/vlan/vlan/ip/icmp"},
-        {"ARP request", {ethernet_builder{.src = mac_a}, arp_builder{.sender_mac = mac_a, .sender_ip = ip_a, .target_ip = ip_b}},
-         link_type::ethernet, "eth/arp"},
-        {"PPP with IPv6 echo", {ppp_builder{}, ipv6_builder{.src = ip6_a, .dst = ip6_b}, icmpv6_builder{.id = 1, .seq = 2}},
-         link_type::ppp, "ppp/ipv6/icmpv6"},
+         link_type::ethernet,
+         "eth/vlan/vlan/ip/icmp"},
+        {"ARP request",
+         {ethernet_builder{.src = mac_a},
+          arp_builder{.sender_mac = mac_a, .sender_ip = ip_a, .target_ip = ip_b}},
+         link_type::ethernet,
+         "eth/arp"},
+        {"PPP with IPv6 echo",
+         {ppp_builder{}, ipv6_builder{.src = ip6_a, .dst = ip6_b}, icmpv6_builder{.id = 1, .seq = 2}},
+         link_type::ppp,
+         "ppp/ipv6/icmpv6"},
         {"PPP compressed protocol, no address/control",
-         {ppp_builder{.address_control = false, .compress_protocol = true}, ipv4_builder{.src = ip_a, .dst = ip_b},
-          udp_builder{.sport = 1, .dport = 2}},
-         link_type::ppp, "ppp/ip/udp"},
+         {ppp_builder{.address_control = false, .compress_protocol = true},
+          ipv4_builder{.src = ip_a, .dst = ip_b}, udp_builder{.sport = 1, .dport = 2}},
+         link_type::ppp,
+         "ppp/ip/udp"},
         {"NDP neighbor solicitation with source link-layer option",
-         {ethernet_builder{}, ipv6_builder{.src = ip6_a, .dst = ip6_b, .hop_limit = 255}, ns}, link_type::ethernet,
+         {ethernet_builder{}, ipv6_builder{.src = ip6_a, .dst = ip6_b, .hop_limit = 255}, ns},
+         link_type::ethernet,
          "eth/ipv6/icmpv6"},
-        {"NDP router advertisement with prefix and MTU", {ipv6_builder{.src = ip6_b, .dst = ip6_a, .hop_limit = 255}, ra},
-         link_type::raw, "ipv6/icmpv6"},
+        {"NDP router advertisement with prefix and MTU",
+         {ipv6_builder{.src = ip6_b, .dst = ip6_a, .hop_limit = 255}, ra},
+         link_type::raw,
+         "ipv6/icmpv6"},
         {"IPv6 hop-by-hop + routing + UDP",
-         {ipv6_builder{.src = ip6_a, .dst = ip6_b}, hop, rt, udp_builder{.sport = 5, .dport = 6}, raw_builder{{9}}},
-         link_type::raw, "ipv6/ipv6.hopopts/ipv6.routing/udp/data"},
-        {"IPv6 first fragment", {ipv6_builder{.src = ip6_a, .dst = ip6_b}, ipv6_ext_builder{.kind = 44, .more_fragments = true, .identification = 77},
+         {ipv6_builder{.src = ip6_a, .dst = ip6_b}, hop, rt, udp_builder{.sport = 5, .dport = 6},
+          raw_builder{{9}}},
+         link_type::raw,
+         "ipv6/ipv6.hopopts/ipv6.routing/udp/data"},
+        {"IPv6 first fragment",
+         {ipv6_builder{.src = ip6_a, .dst = ip6_b},
+          ipv6_ext_builder{.kind = 44, .more_fragments = true, .identification = 77},
           udp_builder{.sport = 5, .dport = 6}, raw_builder{{1, 2, 3, 4, 5, 6, 7, 8}}},
-         link_type::raw, "ipv6/ipv6.fragment/udp/data"},
+         link_type::raw,
+         "ipv6/ipv6.fragment/udp/data"},
         {"IPv4 with options", {v4opt, raw_builder{{1}}}, link_type::raw, "ip/data"},
-        {"IPv4 later fragment is data", {ipv4_builder{.src = ip_a, .dst = ip_b, .fragment_offset = 185}, raw_builder{{1, 2}}},
-         link_type::raw, "ip/data"},
+        {"IPv4 later fragment is data",
+         {ipv4_builder{.src = ip_a, .dst = ip_b, .fragment_offset = 185}, raw_builder{{1, 2}}},
+         link_type::raw,
+         "ip/data"},
         {"ICMP unreachable quoting IPv4/UDP",
          {ipv4_builder{.src = ip_b, .dst = ip_a}, icmp_builder{.type = 3, .code = 4, .next_hop_mtu = 1400},
           ipv4_builder{.src = ip_a, .dst = ip_b}, udp_builder{.sport = 1, .dport = 2}},
-         link_type::raw, "ip/icmp"},
-        {"IPv6 in IPv4", {ipv4_builder{.src = ip_a, .dst = ip_b}, ipv6_builder{.src = ip6_a, .dst = ip6_b}, udp_builder{.sport = 1, .dport = 2}},
-         link_type::raw, "ip/ipv6/udp"},
+         link_type::raw,
+         "ip/icmp"},
+        {"IPv6 in IPv4",
+         {ipv4_builder{.src = ip_a, .dst = ip_b}, ipv6_builder{.src = ip6_a, .dst = ip6_b},
+          udp_builder{.sport = 1, .dport = 2}},
+         link_type::raw,
+         "ip/ipv6/udp"},
     };
     for (const auto& r : rows) {
         SCOPED_TRACE(r.why);
@@ -131,16 +159,22 @@ TEST(WireBuilder, StacksDecodeBackWithTheirFields) {
 }
 
 TEST(WireBuilder, FieldsSurviveTheRoundTrip) {
-    tcp_builder t{.sport = 40000, .dport = 443, .seq = 0xdeadbeef, .ack = 0x01020304, .flags = 0x1ff, .window = 512,
+    tcp_builder t{.sport = 40000,
+                  .dport = 443,
+                  .seq = 0xdeadbeef,
+                  .ack = 0x01020304,
+                  .flags = 0x1ff,
+                  .window = 512,
                   .urgent_pointer = 3};
     t.mss = 1400;
     t.window_scale = 14;
     t.sack_permitted = true;
     t.timestamps = std::pair<std::uint32_t, std::uint32_t>{0x11111111, 0x22222222};
     t.sack = {{1, 2}};
-    auto pkt = build({ethernet_builder{.dst = mac_b, .src = mac_a},
-                      ipv4_builder{.src = ip_a, .dst = ip_b, .tos = 0xb8, .id = 0x4242, .dont_fragment = true, .ttl = 3}, t,
-                      raw_builder{{'h', 'i'}}});
+    auto pkt = build(
+        {ethernet_builder{.dst = mac_b, .src = mac_a},
+         ipv4_builder{.src = ip_a, .dst = ip_b, .tos = 0xb8, .id = 0x4242, .dont_fragment = true, .ttl = 3},
+         t, raw_builder{{'h', 'i'}}});
     decoded_frame f;
     ASSERT_EQ(stack_of(pkt, link_type::ethernet, f), "eth/ip/tcp/data");
     const auto* e = f.find<ethernet_view>();
@@ -186,13 +220,16 @@ TEST(WireBuilder, GivenValuesOverrideDefaults) {
     EXPECT_EQ(f.layers()[1].issue, codec_errc::bad_checksum);
     EXPECT_EQ(std::get<ipv4_view>(f.layers()[0].view).checksum(), 0x1234);
 
-    pkt = build({ipv4_builder{.src = ip_a, .dst = ip_b, .protocol = std::uint8_t{17}, .total_length = std::uint16_t{10}},
-                 raw_builder{{1, 2, 3, 4, 5, 6, 7, 8}}});
+    pkt =
+        build({ipv4_builder{
+                   .src = ip_a, .dst = ip_b, .protocol = std::uint8_t{17}, .total_length = std::uint16_t{10}},
+               raw_builder{{1, 2, 3, 4, 5, 6, 7, 8}}});
     decode_frame(pkt, link_type::raw, f);
     EXPECT_EQ(f.layers()[0].issue, codec_errc::bad_length);
     // UDP's zero checksum result is sent as 0xffff (RFC 768): find a payload that sums to it is hard,
     // so check the rule through the decoder instead: a zero checksum verifies over IPv4.
-    pkt = build({ipv4_builder{.src = ip_a, .dst = ip_b}, udp_builder{.sport = 1, .dport = 2, .checksum = std::uint16_t{0}}});
+    pkt = build({ipv4_builder{.src = ip_a, .dst = ip_b},
+                 udp_builder{.sport = 1, .dport = 2, .checksum = std::uint16_t{0}}});
     decode_frame(pkt, link_type::raw, f);
     EXPECT_EQ(f.layers()[1].issue, codec_errc{});
 }
@@ -217,8 +254,12 @@ TEST(WireBuilder, RefusesImpossibleStacks) {
         {"five SACK blocks", {ipv4_builder{}, five_sacks}, codec_errc::bad_value},
         {"IPv4 over 65535 bytes", {ipv4_builder{}, huge}, codec_errc::too_large},
         {"IPv6 payload over 65535 bytes", {ipv6_builder{}, huge}, codec_errc::too_large},
-        {"PPP with unknown payload and no protocol", {ppp_builder{}, raw_builder{{1}}}, codec_errc::bad_value},
-        {"unknown extension header kind", {ipv6_builder{}, ipv6_ext_builder{.kind = 17}}, codec_errc::bad_value},
+        {"PPP with unknown payload and no protocol",
+         {ppp_builder{}, raw_builder{{1}}},
+         codec_errc::bad_value},
+        {"unknown extension header kind",
+         {ipv6_builder{}, ipv6_ext_builder{.kind = 17}},
+         codec_errc::bad_value},
         {"flow label over 20 bits", {ipv6_builder{.flow_label = 0x100000}}, codec_errc::bad_value},
     };
     for (const auto& r : rows) {

@@ -147,11 +147,14 @@ TEST(WireChecksum, HdlcFramingRoundTripsAndRejects) {
     }
     byte_buffer out;
     // No closing flag.
-    EXPECT_EQ(ppp_hdlc_unframe(std::vector<std::uint8_t>{0x7e, 0xff, 0x03}, out).error(), codec_errc::truncated);
+    EXPECT_EQ(ppp_hdlc_unframe(std::vector<std::uint8_t>{0x7e, 0xff, 0x03}, out).error(),
+              codec_errc::truncated);
     // An escape right before the flag aborts the frame.
-    EXPECT_EQ(ppp_hdlc_unframe(std::vector<std::uint8_t>{0x7e, 0xff, 0x7d, 0x7e}, out).error(), codec_errc::bad_value);
+    EXPECT_EQ(ppp_hdlc_unframe(std::vector<std::uint8_t>{0x7e, 0xff, 0x7d, 0x7e}, out).error(),
+              codec_errc::bad_value);
     // Too short for an FCS.
-    EXPECT_EQ(ppp_hdlc_unframe(std::vector<std::uint8_t>{0x7e, 0x01, 0x7e}, out).error(), codec_errc::truncated);
+    EXPECT_EQ(ppp_hdlc_unframe(std::vector<std::uint8_t>{0x7e, 0x01, 0x7e}, out).error(),
+              codec_errc::truncated);
 }
 
 }  // namespace

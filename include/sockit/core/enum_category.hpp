@@ -20,7 +20,8 @@ public:
     /// The message of one value (a string literal, or a fallback for values outside the enum).
     using describe_fn = const char* (*)(E) noexcept;
 
-    constexpr enum_category(const char* name, describe_fn describe) noexcept : name_(name), describe_(describe) {}
+    constexpr enum_category(const char* name, describe_fn describe) noexcept
+        : name_(name), describe_(describe) {}
 
     [[nodiscard]] const char* name() const noexcept override { return name_; }
     [[nodiscard]] std::string message(int value) const override { return describe_(static_cast<E>(value)); }

@@ -32,11 +32,12 @@ public:
     using error_type = E;
 
     template <class U = T>
-        requires std::is_constructible_v<T, U&&> && (!std::is_same_v<std::remove_cvref_t<U>, result>)
-    constexpr result(U&& value) : state_(std::in_place_index<0>, std::forward<U>(value)) {}
+    requires std::is_constructible_v<T, U&&> &&
+        (!std::is_same_v<std::remove_cvref_t<U>, result>)constexpr result(U&& value)
+        : state_(std::in_place_index<0>, std::forward<U>(value)) {}
 
     template <class G>
-        requires std::is_constructible_v<E, G&&>
+    requires std::is_constructible_v<E, G&&>
     constexpr result(failure<G> f) : state_(std::in_place_index<1>, std::move(f.error)) {}
 
     [[nodiscard]] constexpr bool has_value() const noexcept { return state_.index() == 0; }
@@ -72,7 +73,7 @@ public:
 
     constexpr result() noexcept = default;
     template <class G>
-        requires std::is_constructible_v<E, G&&>
+    requires std::is_constructible_v<E, G&&>
     constexpr result(failure<G> f) : error_(std::move(f.error)), failed_(true) {}
 
     [[nodiscard]] constexpr bool has_value() const noexcept { return !failed_; }

@@ -20,15 +20,15 @@ struct dns_header {
     static constexpr std::size_t size = 12;
 
     std::uint16_t id = 0;
-    bool qr = false;         ///< response
+    bool qr = false;  ///< response
     dns::opcode opcode = dns::opcode::query;
-    bool aa = false;         ///< authoritative answer
-    bool tc = false;         ///< truncated
-    bool rd = false;         ///< recursion desired
-    bool ra = false;         ///< recursion available
-    bool z = false;          ///< the reserved bit (must be zero)
-    bool ad = false;         ///< authentic data (RFC 4035)
-    bool cd = false;         ///< checking disabled (RFC 4035)
+    bool aa = false;             ///< authoritative answer
+    bool tc = false;             ///< truncated
+    bool rd = false;             ///< recursion desired
+    bool ra = false;             ///< recursion available
+    bool z = false;              ///< the reserved bit (must be zero)
+    bool ad = false;             ///< authentic data (RFC 4035)
+    bool cd = false;             ///< checking disabled (RFC 4035)
     std::uint8_t rcode_low = 0;  ///< 0..15
     std::uint16_t qdcount = 0;
     std::uint16_t ancount = 0;

@@ -37,7 +37,8 @@ public:
     /// On success *end is set to the offset just past the name's bytes at offset (not past the pointer
     /// targets). Errors: truncated (runs off the message), loop (a pointer that does not point backwards),
     /// bad_value (reserved label types 0x40/0x80), too_large (over 255 bytes). Never allocates.
-    static result<dns_name> decode(bytes_view message, std::size_t offset, std::size_t* end = nullptr) noexcept;
+    static result<dns_name> decode(bytes_view message, std::size_t offset,
+                                   std::size_t* end = nullptr) noexcept;
 
     /// Builds a name from uncompressed wire bytes (exactly one name, ending in the root label).
     /// Errors: truncated, bad_value (a pointer or a reserved label type, bytes after the root), too_large.

@@ -28,8 +28,8 @@ struct edns {
     std::uint16_t udp_payload = 1232;  ///< requestor's UDP payload size (values under 512 mean 512)
     std::uint8_t extended_rcode = 0;   ///< upper 8 bits of the 12-bit RCODE
     std::uint8_t version = 0;
-    bool dnssec_ok = false;            ///< the DO bit
-    std::uint16_t z = 0;               ///< the other 15 flag bits (must be zero), DO excluded
+    bool dnssec_ok = false;  ///< the DO bit
+    std::uint16_t z = 0;     ///< the other 15 flag bits (must be zero), DO excluded
     std::vector<edns_option> options;
     friend bool operator==(const edns&, const edns&) = default;
 };

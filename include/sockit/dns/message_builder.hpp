@@ -25,7 +25,7 @@ struct query_options {
     dns::opcode opcode = dns::opcode::query;
     /// EDNS0 payload size; nullopt sends no OPT record. 1232 follows the DNS flag day 2020 advice.
     std::optional<std::uint16_t> edns_payload = 1232;
-    bool dnssec_ok = false;          ///< DO (needs EDNS)
+    bool dnssec_ok = false;  ///< DO (needs EDNS)
     std::vector<edns_option> edns_options;
 };
 
@@ -35,7 +35,8 @@ struct query_options {
 
 /// The wire form of make_query(...) (a UDP payload). Errors: those of message::encode (only for
 /// oversized EDNS options).
-[[nodiscard]] result<byte_buffer> build_query(const dns_name& name, rr_type type, const query_options& options = {},
+[[nodiscard]] result<byte_buffer> build_query(const dns_name& name, rr_type type,
+                                              const query_options& options = {},
                                               rr_class klass = rr_class::in);
 
 /// The skeleton of a response to query: same ID, opcode, RD and CD, QR set, the question copied, the given

@@ -21,8 +21,8 @@ namespace sockit::dns {
 /// One question or record inside a message_view: fixed fields decoded, name and RDATA on demand.
 /// Valid only as long as the bytes the view was parsed from.
 struct record_view {
-    bytes_view message;            ///< the whole message
-    std::size_t name_offset = 0;   ///< where the (maybe compressed) owner name starts
+    bytes_view message;           ///< the whole message
+    std::size_t name_offset = 0;  ///< where the (maybe compressed) owner name starts
     rr_type type{};
     rr_class klass{};
     std::uint32_t ttl = 0;         ///< 0 for questions
@@ -32,7 +32,9 @@ struct record_view {
     /// The owner name, decompressed (never fails on a view from message_view::parse). Never allocates.
     [[nodiscard]] result<dns_name> name() const noexcept { return dns_name::decode(message, name_offset); }
     /// The RDATA bytes as sent (names inside may be compression pointers into message).
-    [[nodiscard]] bytes_view rdata_bytes() const noexcept { return message.subspan(rdata_offset, rdata_length); }
+    [[nodiscard]] bytes_view rdata_bytes() const noexcept {
+        return message.subspan(rdata_offset, rdata_length);
+    }
     /// The typed RDATA. Errors: none on a view from message_view::parse. Allocates as decode_rdata does.
     [[nodiscard]] result<dns::rdata> rdata() const {
         return decode_rdata(type, klass, message, rdata_offset, rdata_length);
@@ -115,7 +117,7 @@ private:
     bytes_view wire_;
     dns_header header_;
     std::array<std::size_t, 5> section_offset_{};  ///< start of each section, then the end
-    std::size_t opt_offset_ = 0;                    ///< the OPT record's name offset, 0 when none
+    std::size_t opt_offset_ = 0;                   ///< the OPT record's name offset, 0 when none
 };
 
 }  // namespace sockit::dns

@@ -15,7 +15,8 @@ namespace sockit::dns {
 
 /// Field separation of a record line.
 enum class text_style {
-    dig,    ///< tab-aligned columns exactly as dig 9.18 prints them (name to 24, TTL, class 32, type 40, RDATA 48)
+    dig,  ///< tab-aligned columns exactly as dig 9.18 prints them (name to 24, TTL, class 32, type 40, RDATA
+          ///< 48)
     plain,  ///< single spaces, as a zone file line or dnspython's to_text()
 };
 

@@ -121,8 +121,8 @@ using rdata = std::variant<rdata_unknown, rdata_a, rdata_aaaa, rdata_cname, rdat
                                          std::size_t length);
 
 /// Checks what decode_rdata checks, without building anything. Never allocates.
-[[nodiscard]] result<void> validate_rdata(rr_type type, rr_class klass, bytes_view message, std::size_t offset,
-                                          std::size_t length) noexcept;
+[[nodiscard]] result<void> validate_rdata(rr_type type, rr_class klass, bytes_view message,
+                                          std::size_t offset, std::size_t length) noexcept;
 
 /// Appends the RDATA (without its length). Names of the RFC 1035 types (CNAME, NS, PTR, MX, SOA) are
 /// compressed through compressor when it is not null; others never are (RFC 3597 §4).

@@ -18,7 +18,9 @@ enum class event_errc {
 /// The category of event_errc; name() is "sockit.event".
 const std::error_category& event_category() noexcept;
 
-inline std::error_code make_error_code(event_errc e) noexcept { return {static_cast<int>(e), event_category()}; }
+inline std::error_code make_error_code(event_errc e) noexcept {
+    return {static_cast<int>(e), event_category()};
+}
 
 }  // namespace sockit
 

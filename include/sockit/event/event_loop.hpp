@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// event_loop: one reactor per thread — descriptor watches, timers, signals (signalfd) and cross-thread post().
+// event_loop: one reactor per thread — descriptor watches, timers, signals (signalfd) and cross-thread
+// post().
 #pragma once
 
 #include <atomic>
@@ -101,7 +102,8 @@ public:
     /// thread — call it before starting other threads, which inherit the mask — and unblocked again (with
     /// pending instances discarded) by unwatch() on the returned handle or by the loop's destruction.
     /// Errors: EINVAL (SIGKILL, SIGSTOP, bad number), signalfd's errors, poller::add's. Loop thread only.
-    result<watch_handle> watch_signals(std::span<const int> signals, std::function<void(const signal_info&)> cb);
+    result<watch_handle> watch_signals(std::span<const int> signals,
+                                       std::function<void(const signal_info&)> cb);
 
     /// Runs `fn` on the loop thread at its next iteration (in posting order), waking the loop if it
     /// sleeps. Thread-safe; never blocks on the loop. Throws std::bad_alloc only. Functions still queued
@@ -151,8 +153,8 @@ private:
     void wake() noexcept;
 
     std::unique_ptr<poller> poller_;
-    unique_fd wake_fd_;                                // eventfd: post() and stop() from other threads
-    std::vector<std::unique_ptr<watch_rec>> watches_;  // indexed by descriptor
+    unique_fd wake_fd_;                                  // eventfd: post() and stop() from other threads
+    std::vector<std::unique_ptr<watch_rec>> watches_;    // indexed by descriptor
     std::vector<std::unique_ptr<watch_rec>> graveyard_;  // unwatched during a round, destroyed after it
     std::vector<poller_event> ready_;
     std::vector<pending_event> round_;
@@ -163,8 +165,8 @@ private:
     clock::time_point now_ = clock::now();
 
     std::mutex post_mu_;
-    std::vector<callback> posted_;       // guarded by post_mu_
-    std::vector<callback> running_;      // loop thread only
+    std::vector<callback> posted_;   // guarded by post_mu_
+    std::vector<callback> running_;  // loop thread only
     std::atomic<bool> wake_pending_{false};
     std::atomic<bool> stop_{false};
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// io_mask: the readiness bits an event loop watches for and a poller reports (readable, writable, error, hangup).
+// io_mask: the readiness bits an event loop watches for and a poller reports (readable, writable, error,
+// hangup).
 #pragma once
 
 #include <cstdint>
@@ -10,11 +11,11 @@ namespace sockit {
 /// hangup, which the event loop delivers to whichever of the watch's callbacks are interested.
 enum class io_mask : std::uint8_t {
     none = 0,
-    readable = 1,     ///< data (or a connection, or EOF) can be read without blocking
-    writable = 2,     ///< some bytes can be written without blocking
-    read_write = 3,   ///< readable | writable
-    error = 4,        ///< an error is pending on the descriptor (report only)
-    hangup = 8,       ///< the peer hung up, or the descriptor is no longer valid (report only)
+    readable = 1,    ///< data (or a connection, or EOF) can be read without blocking
+    writable = 2,    ///< some bytes can be written without blocking
+    read_write = 3,  ///< readable | writable
+    error = 4,       ///< an error is pending on the descriptor (report only)
+    hangup = 8,      ///< the peer hung up, or the descriptor is no longer valid (report only)
 };
 
 constexpr io_mask operator|(io_mask a, io_mask b) noexcept {

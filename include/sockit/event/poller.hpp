@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// poller: the readiness-notification interface under event_loop, with epoll(7), poll(2) and select(2) backends.
+// poller: the readiness-notification interface under event_loop, with epoll(7), poll(2) and select(2)
+// backends.
 #pragma once
 
 #include <chrono>

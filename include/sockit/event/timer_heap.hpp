@@ -31,7 +31,8 @@ public:
 
     /// Adds a timer firing once at `deadline` (period zero) or at `deadline` and then every `period`.
     /// Does not block. Throws std::bad_alloc only.
-    timer_handle add(clock::time_point deadline, callback cb, clock::duration period = clock::duration::zero());
+    timer_handle add(clock::time_point deadline, callback cb,
+                     clock::duration period = clock::duration::zero());
 
     /// Moves a live timer's next firing to `deadline` (also valid from inside its own callback, where it
     /// keeps a one-shot timer alive). Returns false for a stale handle.
@@ -65,7 +66,7 @@ private:
         state st = state::free;
         clock::time_point deadline{};  // when it should fire
         clock::duration period{};
-        std::uint64_t seq = 0;         // the heap entry that currently stands for it
+        std::uint64_t seq = 0;  // the heap entry that currently stands for it
         callback cb;
     };
     struct entry {

@@ -37,9 +37,28 @@ public:
 
 private:
     enum class state : std::uint8_t {
-        size_first, size, size_bws, ext_pre_name, ext_name, ext_after_name, ext_pre_value, ext_value,
-        ext_quoted, ext_quoted_escape, ext_after_value, size_lf, data, data_cr, data_lf,
-        trailer_start, trailer_name, trailer_value, trailer_lf, final_lf, done, failed,
+        size_first,
+        size,
+        size_bws,
+        ext_pre_name,
+        ext_name,
+        ext_after_name,
+        ext_pre_value,
+        ext_value,
+        ext_quoted,
+        ext_quoted_escape,
+        ext_after_value,
+        size_lf,
+        data,
+        data_cr,
+        data_lf,
+        trailer_start,
+        trailer_name,
+        trailer_value,
+        trailer_lf,
+        final_lf,
+        done,
+        failed,
     };
     result<body_part> fail_with(std::error_code ec) noexcept;
     std::error_code step(std::uint8_t c) noexcept;
@@ -50,9 +69,9 @@ private:
     std::size_t max_trailers_bytes_;
     std::size_t max_fields_;
     state state_ = state::size_first;
-    std::uint64_t size_ = 0;       // current chunk's size, then what is left of its data
-    std::uint64_t total_ = 0;      // decoded bytes
-    std::size_t line_ = 0;         // bytes of the current chunk-size or trailer line
+    std::uint64_t size_ = 0;   // current chunk's size, then what is left of its data
+    std::uint64_t total_ = 0;  // decoded bytes
+    std::size_t line_ = 0;     // bytes of the current chunk-size or trailer line
     std::size_t trailer_bytes_ = 0;
     std::size_t trailer_fields_ = 0;
     std::error_code error_{};

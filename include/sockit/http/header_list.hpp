@@ -42,7 +42,9 @@ public:
     [[nodiscard]] constexpr bool empty() const noexcept { return fields_.empty(); }
     [[nodiscard]] constexpr auto begin() const noexcept { return fields_.begin(); }
     [[nodiscard]] constexpr auto end() const noexcept { return fields_.end(); }
-    [[nodiscard]] constexpr const header_field& operator[](std::size_t i) const noexcept { return fields_[i]; }
+    [[nodiscard]] constexpr const header_field& operator[](std::size_t i) const noexcept {
+        return fields_[i];
+    }
 
     /// The value of the first field named `name` (case-insensitive), or nullopt. Never fails.
     [[nodiscard]] std::optional<std::string_view> find(std::string_view name) const noexcept;

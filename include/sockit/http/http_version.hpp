@@ -13,7 +13,9 @@ struct http_version {
     std::uint8_t minor = 1;
 
     /// True for HTTP/1.1 and later 1.x: persistent connections by default, Host required.
-    [[nodiscard]] constexpr bool at_least_1_1() const noexcept { return major > 1 || (major == 1 && minor >= 1); }
+    [[nodiscard]] constexpr bool at_least_1_1() const noexcept {
+        return major > 1 || (major == 1 && minor >= 1);
+    }
     friend constexpr bool operator==(http_version, http_version) noexcept = default;
 };
 

@@ -40,7 +40,8 @@ public:
     /// Raw body bytes (for a Content-Length body; the caller makes the lengths agree).
     void body(bytes_view data);
 
-    /// One chunk: hex size CRLF data CRLF. An empty `data` writes nothing (an empty chunk would end the body).
+    /// One chunk: hex size CRLF data CRLF. An empty `data` writes nothing (an empty chunk would end the
+    /// body).
     void chunk(bytes_view data);
 
     /// The last chunk and an empty trailer section: "0 CRLF CRLF".

@@ -13,7 +13,8 @@ namespace sockit::http {
 /// The head of a request. Every view points into the buffer given to request_parser::parse_head.
 struct request_head {
     std::string_view method;  ///< a token, case-sensitive ("GET", "HEAD", ...)
-    std::string_view target;  ///< the request-target as sent (origin-, absolute-, authority- or asterisk-form)
+    std::string_view
+        target;  ///< the request-target as sent (origin-, absolute-, authority- or asterisk-form)
     http_version version;
     header_list headers;
     body_framing body;  ///< none, content_length or chunked (never until_close for requests)

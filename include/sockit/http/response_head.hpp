@@ -13,10 +13,10 @@ namespace sockit::http {
 /// The head of a response. Every view points into the buffer given to response_parser::parse_head.
 struct response_head {
     http_version version;
-    int status = 0;            ///< 100..599
-    std::string_view reason;   ///< possibly empty; carries no meaning (RFC 9112 §4)
+    int status = 0;           ///< 100..599
+    std::string_view reason;  ///< possibly empty; carries no meaning (RFC 9112 §4)
     header_list headers;
-    body_framing body;         ///< decided with the request method (HEAD, CONNECT) and the status
+    body_framing body;  ///< decided with the request method (HEAD, CONNECT) and the status
 
     /// True for 1xx: an interim response; the final response follows on the same connection.
     [[nodiscard]] constexpr bool is_interim() const noexcept { return status >= 100 && status < 200; }

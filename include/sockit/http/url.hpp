@@ -17,10 +17,10 @@ namespace sockit::http {
 /// (percent-encoding is never decoded or re-encoded), except that bytes above 0x7F are percent-encoded
 /// so that the request-target is ASCII. A fragment is dropped: it never goes to the server.
 struct url {
-    std::string host;          ///< "example.org", "127.0.0.1", "::1" (no brackets)
-    std::uint16_t port = 80;   ///< the explicit port or 80
-    std::string target;        ///< the request-target in origin-form: path (at least "/") and "?query"
-    bool ipv6_literal = false; ///< the host was written in brackets
+    std::string host;           ///< "example.org", "127.0.0.1", "::1" (no brackets)
+    std::uint16_t port = 80;    ///< the explicit port or 80
+    std::string target;         ///< the request-target in origin-form: path (at least "/") and "?query"
+    bool ipv6_literal = false;  ///< the host was written in brackets
 
     /// Parses an absolute URL. The scheme is case-insensitive. Errors (url_errc): empty, no_scheme,
     /// https_unsupported, unsupported_scheme, userinfo, empty_host, bad_host, bad_ipv6_literal, bad_port,

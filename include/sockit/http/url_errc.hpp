@@ -8,17 +8,17 @@ namespace sockit::http {
 
 /// Why url::parse or url::resolve refused its input.
 enum class url_errc {
-    empty = 1,            ///< nothing to parse
-    no_scheme,            ///< not "scheme://..." (and not a reference that resolve() accepts)
-    https_unsupported,    ///< https: TLS is not supported (yet)
-    unsupported_scheme,   ///< a scheme other than http and https
-    userinfo,             ///< "user:password@" in the authority: credentials in URLs are refused
-    empty_host,           ///< "http:///path" or "http://:80/"
-    bad_host,             ///< a host with a character no DNS name or address literal may hold
-    bad_ipv6_literal,     ///< "[...]" that is not an IPv6 address, or an unclosed bracket
-    bad_port,             ///< a port that is not 1..65535 in decimal
-    bad_character,        ///< a space or control byte in the path or query
-    bad_percent_encoding, ///< '%' not followed by two hex digits
+    empty = 1,             ///< nothing to parse
+    no_scheme,             ///< not "scheme://..." (and not a reference that resolve() accepts)
+    https_unsupported,     ///< https: TLS is not supported (yet)
+    unsupported_scheme,    ///< a scheme other than http and https
+    userinfo,              ///< "user:password@" in the authority: credentials in URLs are refused
+    empty_host,            ///< "http:///path" or "http://:80/"
+    bad_host,              ///< a host with a character no DNS name or address literal may hold
+    bad_ipv6_literal,      ///< "[...]" that is not an IPv6 address, or an unclosed bracket
+    bad_port,              ///< a port that is not 1..65535 in decimal
+    bad_character,         ///< a space or control byte in the path or query
+    bad_percent_encoding,  ///< '%' not followed by two hex digits
 };
 
 /// The category of url_errc; name() is "sockit.url". Thread-safe.

@@ -58,7 +58,8 @@ struct address_error {
 };
 
 /// Builds an address_error (no allocation, any thread).
-inline address_error make_address_error(address_errc e, std::size_t offset, std::uint32_t detail = 0) noexcept {
+inline address_error make_address_error(address_errc e, std::size_t offset,
+                                        std::uint32_t detail = 0) noexcept {
     return {make_error_code(e), offset, detail};
 }
 

@@ -71,7 +71,9 @@ public:
     /// 4, 6, or 0 when invalid.
     [[nodiscard]] int version() const noexcept { return version_; }
     /// 32 or 128 (0 when invalid): the number of bits.
-    [[nodiscard]] int max_prefix_length() const noexcept { return version_ == 4 ? 32 : version_ == 6 ? 128 : 0; }
+    [[nodiscard]] int max_prefix_length() const noexcept {
+        return version_ == 4 ? 32 : version_ == 6 ? 128 : 0;
+    }
 
     /// The 4 (IPv4) or 16 (IPv6) address bytes in network order (empty when invalid). The view lives as
     /// long as this object.
@@ -93,7 +95,8 @@ public:
     [[nodiscard]] ip_address unmap() const noexcept;
     /// ::ffff:a.b.c.d for an IPv4 address; any other address unchanged.
     [[nodiscard]] ip_address to_v4_mapped() const noexcept;
-    /// Python's ipv4_mapped: the IPv4 address inside an IPv4-mapped address; nullopt otherwise (also for IPv4).
+    /// Python's ipv4_mapped: the IPv4 address inside an IPv4-mapped address; nullopt otherwise (also for
+    /// IPv4).
     [[nodiscard]] std::optional<ip_address> ipv4_mapped() const noexcept;
     /// Python's sixtofour: the IPv4 address in bits 16-47 of a 2002::/16 address (RFC 3056); else nullopt.
     [[nodiscard]] std::optional<ip_address> sixtofour() const noexcept;
@@ -123,7 +126,8 @@ public:
     [[nodiscard]] bool is_unspecified() const noexcept;
     /// fec0::/10 (deprecated site-local, RFC 3879); never true for IPv4 or IPv4-mapped addresses.
     [[nodiscard]] bool is_site_local() const noexcept;
-    /// 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24 (RFC 5737); 2001:db8::/32 (RFC 3849), 3fff::/20 (RFC 9637).
+    /// 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24 (RFC 5737); 2001:db8::/32 (RFC 3849), 3fff::/20 (RFC
+    /// 9637).
     [[nodiscard]] bool is_documentation() const noexcept;
     /// 100.64.0.0/10, shared address space for carrier-grade NAT (RFC 6598).
     [[nodiscard]] bool is_shared() const noexcept;

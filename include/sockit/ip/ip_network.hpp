@@ -32,10 +32,12 @@ public:
     static result<ip_network, address_error> parse(std::string_view text, bool strict = false) noexcept;
     /// As parse(text, false), but also returns the address as written (host bits and all): the pair
     /// (address, network). Host bits were set when address != network.network_address().
-    static result<std::pair<ip_address, ip_network>, address_error> parse_with_address(std::string_view text) noexcept;
+    static result<std::pair<ip_address, ip_network>, address_error> parse_with_address(
+        std::string_view text) noexcept;
     /// The network of address a with prefix length prefix (0..32 or 0..128; host bits cleared unless
     /// strict). Errors: prefix_too_large, host_bits_set, version_mismatch (invalid a), zone_in_network.
-    static result<ip_network, address_error> from(const ip_address& a, int prefix, bool strict = false) noexcept;
+    static result<ip_network, address_error> from(const ip_address& a, int prefix,
+                                                  bool strict = false) noexcept;
 
     [[nodiscard]] bool is_valid() const noexcept { return address_.is_valid(); }
     /// 4, 6, or 0 when invalid.
@@ -60,7 +62,8 @@ public:
     [[nodiscard]] ip_address last_host() const noexcept;
     /// The number of addresses minus one (exact: ::/0 holds 2^128, one more than uint128 holds).
     [[nodiscard]] uint128 size_minus_one() const noexcept;
-    /// The exact number of addresses in decimal ("340282366920938463463374607431768211456" for ::/0). Allocates.
+    /// The exact number of addresses in decimal ("340282366920938463463374607431768211456" for ::/0).
+    /// Allocates.
     [[nodiscard]] std::string num_addresses_decimal() const;
 
     /// True when a (same version; its zone ignored) lies inside. An IPv4-mapped address is not inside
@@ -74,12 +77,15 @@ public:
     /// The subnets of prefix length new_prefix, in order; at most limit of them. Errors: bad_prefix
     /// (new_prefix below this prefix), prefix_too_large (beyond 32/128), too_many_results (more than
     /// limit). Allocates; any thread.
-    [[nodiscard]] result<std::vector<ip_network>, address_error> subnets(int new_prefix, std::size_t limit) const;
+    [[nodiscard]] result<std::vector<ip_network>, address_error> subnets(int new_prefix,
+                                                                         std::size_t limit) const;
     /// The network of prefix length new_prefix that contains this one. Errors: bad_prefix (new_prefix
     /// negative or above this prefix). No allocation.
     [[nodiscard]] result<ip_network, address_error> supernet(int new_prefix) const noexcept;
     /// supernet(prefix_length() - 1); errors: bad_prefix for a /0.
-    [[nodiscard]] result<ip_network, address_error> supernet() const noexcept { return supernet(prefix_ - 1); }
+    [[nodiscard]] result<ip_network, address_error> supernet() const noexcept {
+        return supernet(prefix_ - 1);
+    }
 
     /// Python's collapse_addresses: the fewest networks covering exactly the union of nets (duplicates
     /// and nested ones dropped, adjacent siblings merged), sorted; IPv4 and IPv6 are collapsed
@@ -87,7 +93,8 @@ public:
     static std::vector<ip_network> collapse(std::span<const ip_network> nets);
     /// Python's summarize_address_range: the fewest networks covering exactly first..last, in order.
     /// Errors: version_mismatch (different versions or invalid), bad_range (first > last). Allocates.
-    static result<std::vector<ip_network>, address_error> summarize(const ip_address& first, const ip_address& last);
+    static result<std::vector<ip_network>, address_error> summarize(const ip_address& first,
+                                                                    const ip_address& last);
 
     /// "a/len", e.g. "172.16.0.0/12" (the address in RFC 5952 form). Allocates.
     [[nodiscard]] std::string to_string() const;

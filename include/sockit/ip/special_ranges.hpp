@@ -26,7 +26,8 @@ constexpr uint128 v4(std::uint8_t a, std::uint8_t b, std::uint8_t c, std::uint8_
 }
 /// The IPv6 value of eight 16-bit groups (for the tables).
 constexpr uint128 v6(std::uint16_t g0, std::uint16_t g1 = 0, std::uint16_t g2 = 0, std::uint16_t g3 = 0,
-                     std::uint16_t g4 = 0, std::uint16_t g5 = 0, std::uint16_t g6 = 0, std::uint16_t g7 = 0) noexcept {
+                     std::uint16_t g4 = 0, std::uint16_t g5 = 0, std::uint16_t g6 = 0,
+                     std::uint16_t g7 = 0) noexcept {
     const std::uint16_t g[8] = {g0, g1, g2, g3, g4, g5, g6, g7};
     uint128 v = 0;
     for (auto x : g) v = (v << 16) | x;
@@ -69,7 +70,8 @@ inline constexpr special_range ipv4_documentation[] = {
 };
 // IANA IPv4 Multicast Address Space Registry (RFC 5771) and the IPv4 Address Space registry.
 inline constexpr special_range ipv4_multicast[] = {{v4(224, 0, 0, 0), 4, "Multicast (RFC 5771)"}};
-inline constexpr special_range ipv4_reserved[] = {{v4(240, 0, 0, 0), 4, "Reserved for Future Use (RFC 1112)"}};
+inline constexpr special_range ipv4_reserved[] = {
+    {v4(240, 0, 0, 0), 4, "Reserved for Future Use (RFC 1112)"}};
 inline constexpr special_range ipv4_loopback[] = {{v4(127, 0, 0, 0), 8, "Loopback (RFC 1122)"}};
 inline constexpr special_range ipv4_link_local[] = {{v4(169, 254, 0, 0), 16, "Link Local (RFC 3927)"}};
 

@@ -49,7 +49,8 @@ public:
     /// Like pop_batch() but never blocks: returns 0 at once when nothing is queued.
     std::size_t try_pop_batch(std::vector<task>& out, std::size_t max, std::size_t finished);
 
-    /// Reports `n` jobs taken with pop/try_pop/pop_batch as finished (wakes wait_idle() when nothing is left).
+    /// Reports `n` jobs taken with pop/try_pop/pop_batch as finished (wakes wait_idle() when nothing is
+    /// left).
     void task_done(std::size_t n = 1);
 
     /// Blocks until no job is queued or running.
@@ -85,8 +86,8 @@ private:
     std::size_t head_ = 0;
     std::size_t count_ = 0;
     std::size_t in_progress_ = 0;
-    std::size_t sleepers_ = 0;       // consumers blocked in not_empty_
-    std::size_t idle_waiters_ = 0;   // threads blocked in idle_
+    std::size_t sleepers_ = 0;      // consumers blocked in not_empty_
+    std::size_t idle_waiters_ = 0;  // threads blocked in idle_
     bool closed_ = false;
     std::atomic<std::size_t> queued_hint_{0};  // count_, readable without the lock (spinning consumers)
     static constexpr int spin_rounds = 50;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// worker_pool: N threads running the jobs of a task_queue, with idle waits, graceful shutdown and error reports.
+// worker_pool: N threads running the jobs of a task_queue, with idle waits, graceful shutdown and error
+// reports.
 #pragma once
 
 #include <chrono>
@@ -37,9 +38,9 @@ public:
     using error_handler = std::function<void(std::exception_ptr)>;
 
     struct options {
-        error_handler on_error;                        ///< none: exceptions are kept for take_errors()
+        error_handler on_error;                           ///< none: exceptions are kept for take_errors()
         pool_shutdown on_destroy = pool_shutdown::drain;  ///< what the destructor does with queued jobs
-        std::size_t max_batch = 32;                    ///< jobs a worker takes per visit to the queue
+        std::size_t max_batch = 32;                       ///< jobs a worker takes per visit to the queue
     };
 
     /// Starts `workers` threads over a queue the pool owns. Errors: EINVAL when workers is 0; EAGAIN

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// datagram_handler: the request/reply callback every concurrency model drives for a UDP service (RFC 862-868).
+// datagram_handler: the request/reply callback every concurrency model drives for a UDP service (RFC
+// 862-868).
 #pragma once
 
 #include <cstddef>
@@ -21,7 +22,8 @@ public:
     /// Answers one datagram `request` from `from`: writes the reply into `reply` (already bounded by the
     /// policy's max_reply, so it cannot amplify beyond that) and returns its size, or returns 0 for no
     /// reply. Must not block. Exceptions are counted and the datagram dropped.
-    virtual std::size_t on_datagram(bytes_view request, const endpoint& from, std::span<std::uint8_t> reply) = 0;
+    virtual std::size_t on_datagram(bytes_view request, const endpoint& from,
+                                    std::span<std::uint8_t> reply) = 0;
 };
 
 }  // namespace sockit::serve

@@ -2,8 +2,8 @@
 // drop_privileges: a root server binds its privileged ports first, then becomes an ordinary user (seed 000).
 #pragma once
 
-#include <string_view>
 #include <sys/types.h>
+#include <string_view>
 
 #include "sockit/core/result.hpp"
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// rate_limiter: per-source token buckets that bound how many UDP replies one address can draw (anti-amplification).
+// rate_limiter: per-source token buckets that bound how many UDP replies one address can draw
+// (anti-amplification).
 #pragma once
 
 #include <chrono>

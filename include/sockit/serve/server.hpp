@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// server: the inetd-like engine — listeners for TCP and UDP services, run under a chosen concurrency model with limits.
+// server: the inetd-like engine — listeners for TCP and UDP services, run under a chosen concurrency model
+// with limits.
 #pragma once
 
 #include <atomic>
@@ -27,14 +28,17 @@ namespace sockit::serve {
 enum class transport { tcp, udp };
 
 /// "tcp" or "udp".
-[[nodiscard]] constexpr const char* to_string(transport t) noexcept { return t == transport::tcp ? "tcp" : "udp"; }
+[[nodiscard]] constexpr const char* to_string(transport t) noexcept {
+    return t == transport::tcp ? "tcp" : "udp";
+}
 
 /// The safety rules of a UDP service (a reply goes to an address nobody verified).
 struct datagram_policy {
-    std::size_t max_reply = 512;             ///< no reply is ever longer (chargen, qotd: RFC 864/865's 512)
-    bool refuse_privileged_ports = true;     ///< no reply to source ports below 1024 (breaks echo<->chargen loops)
-    double rate_per_source = 20;             ///< replies per second per source address (0: unlimited)
-    double burst_per_source = 40;            ///< replies a source may draw at once
+    std::size_t max_reply = 512;  ///< no reply is ever longer (chargen, qotd: RFC 864/865's 512)
+    bool refuse_privileged_ports =
+        true;                      ///< no reply to source ports below 1024 (breaks echo<->chargen loops)
+    double rate_per_source = 20;   ///< replies per second per source address (0: unlimited)
+    double burst_per_source = 40;  ///< replies a source may draw at once
 };
 
 /// Makes the handler of one new TCP connection. Called on the thread that will run the connection.
@@ -44,15 +48,15 @@ using datagram_factory = std::function<std::unique_ptr<datagram_handler>()>;
 
 /// One service on one transport and address.
 struct listener_spec {
-    std::string service;              ///< name for messages and logs ("echo")
+    std::string service;  ///< name for messages and logs ("echo")
     transport proto = transport::tcp;
     /// Where to listen: an IP endpoint, or nullopt for every address of both families (dual stack,
     /// falling back to IPv4 when the machine has no IPv6) at `port`.
     std::optional<endpoint> address;
-    std::uint16_t port = 0;           ///< used when address is nullopt; 0 lets the kernel choose
-    stream_factory make_stream;       ///< required for tcp
-    datagram_factory make_datagram;   ///< required for udp
-    datagram_policy policy;           ///< udp only
+    std::uint16_t port = 0;          ///< used when address is nullopt; 0 lets the kernel choose
+    stream_factory make_stream;      ///< required for tcp
+    datagram_factory make_datagram;  ///< required for udp
+    datagram_policy policy;          ///< udp only
 };
 
 /// A bound listener, as the server reports it after create().
@@ -98,15 +102,15 @@ struct server_options {
 
 /// Counters, readable from any thread while the server runs.
 struct server_stats {
-    std::atomic<std::uint64_t> accepted{0};         ///< TCP connections accepted and served
-    std::atomic<std::uint64_t> rejected{0};         ///< accepted and closed at once (max_connections, EMFILE)
-    std::atomic<std::uint64_t> active{0};           ///< TCP connections being served now
-    std::atomic<std::uint64_t> idle_timeouts{0};    ///< connections closed by the idle timeout
-    std::atomic<std::uint64_t> deadlines{0};        ///< connections closed by a handler's deadline
-    std::atomic<std::uint64_t> datagrams{0};        ///< UDP datagrams received
-    std::atomic<std::uint64_t> replies{0};          ///< UDP replies sent
-    std::atomic<std::uint64_t> refused_port{0};     ///< UDP datagrams dropped: source port below 1024
-    std::atomic<std::uint64_t> rate_limited{0};     ///< UDP datagrams dropped: per-source rate limit
+    std::atomic<std::uint64_t> accepted{0};       ///< TCP connections accepted and served
+    std::atomic<std::uint64_t> rejected{0};       ///< accepted and closed at once (max_connections, EMFILE)
+    std::atomic<std::uint64_t> active{0};         ///< TCP connections being served now
+    std::atomic<std::uint64_t> idle_timeouts{0};  ///< connections closed by the idle timeout
+    std::atomic<std::uint64_t> deadlines{0};      ///< connections closed by a handler's deadline
+    std::atomic<std::uint64_t> datagrams{0};      ///< UDP datagrams received
+    std::atomic<std::uint64_t> replies{0};        ///< UDP replies sent
+    std::atomic<std::uint64_t> refused_port{0};   ///< UDP datagrams dropped: source port below 1024
+    std::atomic<std::uint64_t> rate_limited{0};   ///< UDP datagrams dropped: per-source rate limit
 };
 
 struct server_impl;

@@ -22,7 +22,7 @@ enum class server_model {
 
 /// Every model, in the order above.
 inline constexpr std::array<server_model, 7> all_server_models = {
-    server_model::uniplex, server_model::fork,  server_model::thread,   server_model::pool,
+    server_model::uniplex, server_model::fork,  server_model::thread,  server_model::pool,
     server_model::poll,    server_model::epoll, server_model::reactors};
 
 /// "uniplex", "fork", "thread", "pool", "poll", "epoll" or "reactors".

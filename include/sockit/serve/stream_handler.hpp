@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// stream_handler: the per-connection callbacks every concurrency model drives for a TCP service (RFC 862-868, 1288).
+// stream_handler: the per-connection callbacks every concurrency model drives for a TCP service (RFC 862-868,
+// 1288).
 #pragma once
 
 #include <chrono>
@@ -38,7 +39,8 @@ public:
     /// connection with close_reason::error: the peer sees fewer bytes than announced, never other bytes.
     /// Precondition: `file` is open for reading and supports sendfile (a regular file). Throws
     /// std::bad_alloc only.
-    virtual void send_file(std::shared_ptr<const unique_fd> file, std::uint64_t offset, std::uint64_t length) = 0;
+    virtual void send_file(std::shared_ptr<const unique_fd> file, std::uint64_t offset,
+                           std::uint64_t length) = 0;
 
     /// How many bytes may still be queued before the connection's output limit (0 when full): the engine
     /// stops reading the peer while the output is full (backpressure).

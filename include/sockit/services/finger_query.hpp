@@ -11,8 +11,8 @@ namespace sockit::services {
 
 /// One finger query: [/W] [user] [@host...]. Views into the caller's line.
 struct finger_query {
-    bool verbose = false;                ///< "/W" (the RFC's "whois" switch: more detail)
-    std::string_view user;               ///< empty: a list of users was asked for ({Q1} without {U})
+    bool verbose = false;                 ///< "/W" (the RFC's "whois" switch: more detail)
+    std::string_view user;                ///< empty: a list of users was asked for ({Q1} without {U})
     std::vector<std::string_view> hosts;  ///< non-empty: a forwarding request ({Q2}: user@host[@host...])
 
     /// Parses the query line without its CRLF. Grammar (RFC 1288 2.3): {Q1} ::= [{W}|{W}{S}{U}]{C},

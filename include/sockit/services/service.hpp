@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// service: a classic Internet service (RFC 862–868, 1288) as a pure handler with a stream and a datagram side.
+// service: a classic Internet service (RFC 862–868, 1288) as a pure handler with a stream and a datagram
+// side.
 #pragma once
 
 #include <cstddef>

@@ -14,10 +14,10 @@ namespace sockit {
 
 /// Options of listen_dual_stack() and bind_dual_stack().
 struct dual_stack_options {
-    int backlog = SOMAXCONN;   ///< listen(2) backlog (stream sockets)
-    bool reuse_address = true; ///< SO_REUSEADDR, as every server should (seed 002)
-    bool reuse_port = false;   ///< SO_REUSEPORT
-    bool non_blocking = false; ///< SOCK_NONBLOCK on the socket
+    int backlog = SOMAXCONN;    ///< listen(2) backlog (stream sockets)
+    bool reuse_address = true;  ///< SO_REUSEADDR, as every server should (seed 002)
+    bool reuse_port = false;    ///< SO_REUSEPORT
+    bool non_blocking = false;  ///< SOCK_NONBLOCK on the socket
 };
 
 /// A bound socket of `socktype` (SOCK_STREAM listens, SOCK_DGRAM is bound) on every address of both

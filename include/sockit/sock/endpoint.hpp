@@ -43,9 +43,10 @@ public:
     static result<endpoint> unix_abstract(std::string_view name) noexcept;
 
     /// Parses the text forms to_string() produces: `1.2.3.4:80`, `[::1]:80`, `[fe80::1%eth0]:80`
-    /// (port 0-65535, decimal), `/path` or `./rel/path` (Unix path: starts with '/' or '.'), `@name` (abstract).
-    /// Errors: the address's own parse error (address_errc), EINVAL for a missing or malformed port or
-    /// brackets, ENODEV for a zone naming no interface, the unix_path/unix_abstract errors. Does not resolve names.
+    /// (port 0-65535, decimal), `/path` or `./rel/path` (Unix path: starts with '/' or '.'), `@name`
+    /// (abstract). Errors: the address's own parse error (address_errc), EINVAL for a missing or malformed
+    /// port or brackets, ENODEV for a zone naming no interface, the unix_path/unix_abstract errors. Does not
+    /// resolve names.
     static result<endpoint> parse(std::string_view text) noexcept;
 
     [[nodiscard]] sa_family_t family() const noexcept { return storage_.ss_family; }
@@ -81,7 +82,9 @@ public:
     [[nodiscard]] std::string to_string() const;
 
     /// The socket address for system calls (bind, connect, sendto).
-    [[nodiscard]] const sockaddr* data() const noexcept { return reinterpret_cast<const sockaddr*>(&storage_); }
+    [[nodiscard]] const sockaddr* data() const noexcept {
+        return reinterpret_cast<const sockaddr*>(&storage_);
+    }
     /// Writable storage for system calls that fill an address in (accept, recvfrom, getsockname): pass
     /// data() and a length initialised to capacity(), then call resize() with what the kernel wrote.
     [[nodiscard]] sockaddr* data() noexcept { return reinterpret_cast<sockaddr*>(&storage_); }

@@ -45,7 +45,8 @@ result<connection> happy_eyeballs_connect(std::span<const endpoint> candidates,
 
 /// Resolves host and service (getaddrinfo with `family`: AF_UNSPEC for both, AF_INET, AF_INET6), orders
 /// the addresses with interleave_families() and races them. Errors: the resolver's (gai_errc), then as above.
-result<connection> happy_eyeballs_connect(std::string_view host, std::string_view service, int family = AF_UNSPEC,
+result<connection> happy_eyeballs_connect(std::string_view host, std::string_view service,
+                                          int family = AF_UNSPEC,
                                           const happy_eyeballs_options& options = {}) noexcept;
 
 }  // namespace sockit

@@ -20,10 +20,10 @@ namespace sockit {
 /// The addrinfo hints of a lookup. The defaults ask for stream sockets of either family, so each address
 /// appears once (socktype 0 would list it once per socket type: stream, datagram, raw).
 struct resolve_hints {
-    int family = AF_UNSPEC;     ///< AF_UNSPEC, AF_INET or AF_INET6
-    int socktype = SOCK_STREAM; ///< SOCK_STREAM, SOCK_DGRAM, or 0 for every type
-    int protocol = 0;           ///< 0, IPPROTO_TCP, IPPROTO_UDP
-    int flags = 0;              ///< AI_PASSIVE, AI_CANONNAME, AI_NUMERICHOST, AI_NUMERICSERV, AI_ADDRCONFIG, ...
+    int family = AF_UNSPEC;      ///< AF_UNSPEC, AF_INET or AF_INET6
+    int socktype = SOCK_STREAM;  ///< SOCK_STREAM, SOCK_DGRAM, or 0 for every type
+    int protocol = 0;            ///< 0, IPPROTO_TCP, IPPROTO_UDP
+    int flags = 0;  ///< AI_PASSIVE, AI_CANONNAME, AI_NUMERICHOST, AI_NUMERICSERV, AI_ADDRCONFIG, ...
 };
 
 /// One result of a lookup: an endpoint and the socket parameters to open for it.

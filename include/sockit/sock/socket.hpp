@@ -60,7 +60,8 @@ public:
     /// Closes now (idempotent).
     void close() noexcept { fd_.reset(); }
 
-    /// bind(2). Errors: EADDRINUSE, EACCES (privileged port), EADDRNOTAVAIL, EINVAL (already bound). Never blocks.
+    /// bind(2). Errors: EADDRINUSE, EACCES (privileged port), EADDRNOTAVAIL, EINVAL (already bound). Never
+    /// blocks.
     result<void> bind(const endpoint& local) noexcept;
     /// listen(2) with `backlog` (the kernel caps it at net.core.somaxconn). Never blocks.
     result<void> listen(int backlog = SOMAXCONN) noexcept;
@@ -85,7 +86,8 @@ public:
     result<void> finish_connect() noexcept;
 
     /// send(2) with MSG_NOSIGNAL (a closed peer gives EPIPE, never SIGPIPE): the bytes accepted, possibly
-    /// fewer than given. Blocks on a blocking socket when the send buffer is full; EAGAIN on a non-blocking one.
+    /// fewer than given. Blocks on a blocking socket when the send buffer is full; EAGAIN on a non-blocking
+    /// one.
     result<std::size_t> send(bytes_view data, int flags = 0) noexcept;
     /// Sends every byte: loops over partial writes, retries EINTR, and on a non-blocking socket waits for
     /// writability with poll. On error, `*sent` (when given) holds how many bytes went out before it.

@@ -32,14 +32,20 @@ struct socket_option_codec;
 template <>
 struct socket_option_codec<bool> {
     using raw_type = int;
-    static constexpr bool encode(bool v, raw_type& raw) noexcept { raw = v ? 1 : 0; return true; }
+    static constexpr bool encode(bool v, raw_type& raw) noexcept {
+        raw = v ? 1 : 0;
+        return true;
+    }
     static constexpr bool decode(const raw_type& raw) noexcept { return raw != 0; }
 };
 
 template <>
 struct socket_option_codec<int> {
     using raw_type = int;
-    static constexpr bool encode(int v, raw_type& raw) noexcept { raw = v; return true; }
+    static constexpr bool encode(int v, raw_type& raw) noexcept {
+        raw = v;
+        return true;
+    }
     static constexpr int decode(const raw_type& raw) noexcept { return raw; }
 };
 
@@ -52,7 +58,9 @@ struct socket_option_codec<std::chrono::seconds> {
         raw = static_cast<int>(v.count());
         return true;
     }
-    static constexpr std::chrono::seconds decode(const raw_type& raw) noexcept { return std::chrono::seconds(raw); }
+    static constexpr std::chrono::seconds decode(const raw_type& raw) noexcept {
+        return std::chrono::seconds(raw);
+    }
 };
 
 template <>
@@ -74,10 +82,10 @@ struct socket_option_codec<std::optional<std::chrono::seconds>> {
 
 /// The typed options (names after seed 002 and socket(7)/tcp(7)).
 namespace opt {
-using reuse_address = socket_option<SOL_SOCKET, SO_REUSEADDR, bool>;   ///< bind despite TIME_WAIT
-using reuse_port = socket_option<SOL_SOCKET, SO_REUSEPORT, bool>;      ///< several sockets share a port
-using keep_alive = socket_option<SOL_SOCKET, SO_KEEPALIVE, bool>;      ///< send keep-alive probes
-using broadcast = socket_option<SOL_SOCKET, SO_BROADCAST, bool>;       ///< UDP may send to broadcast
+using reuse_address = socket_option<SOL_SOCKET, SO_REUSEADDR, bool>;  ///< bind despite TIME_WAIT
+using reuse_port = socket_option<SOL_SOCKET, SO_REUSEPORT, bool>;     ///< several sockets share a port
+using keep_alive = socket_option<SOL_SOCKET, SO_KEEPALIVE, bool>;     ///< send keep-alive probes
+using broadcast = socket_option<SOL_SOCKET, SO_BROADCAST, bool>;      ///< UDP may send to broadcast
 /// SO_LINGER: nullopt = off (close returns at once, the kernel finishes in the background); a duration =
 /// close blocks up to that long for unsent data; zero seconds = close resets the connection (RST).
 using linger = socket_option<SOL_SOCKET, SO_LINGER, std::optional<std::chrono::seconds>>;
@@ -85,11 +93,13 @@ using linger = socket_option<SOL_SOCKET, SO_LINGER, std::optional<std::chrono::s
 /// doubled figure, clamped by net.core.rmem_max / wmem_max and a minimum.
 using receive_buffer_size = socket_option<SOL_SOCKET, SO_RCVBUF, int>;
 using send_buffer_size = socket_option<SOL_SOCKET, SO_SNDBUF, int>;
-using no_delay = socket_option<IPPROTO_TCP, TCP_NODELAY, bool>;        ///< disable Nagle's algorithm
+using no_delay = socket_option<IPPROTO_TCP, TCP_NODELAY, bool>;  ///< disable Nagle's algorithm
 /// TCP_QUICKACK: ACK at once instead of delaying. Not sticky: the kernel may leave quick-ACK mode later.
 using quick_ack = socket_option<IPPROTO_TCP, TCP_QUICKACK, bool>;
-using keep_alive_idle = socket_option<IPPROTO_TCP, TCP_KEEPIDLE, std::chrono::seconds>;       ///< idle before the first probe
-using keep_alive_interval = socket_option<IPPROTO_TCP, TCP_KEEPINTVL, std::chrono::seconds>;  ///< between probes
+using keep_alive_idle =
+    socket_option<IPPROTO_TCP, TCP_KEEPIDLE, std::chrono::seconds>;  ///< idle before the first probe
+using keep_alive_interval =
+    socket_option<IPPROTO_TCP, TCP_KEEPINTVL, std::chrono::seconds>;    ///< between probes
 using keep_alive_count = socket_option<IPPROTO_TCP, TCP_KEEPCNT, int>;  ///< unanswered probes before reset
 /// IPV6_V6ONLY on an AF_INET6 socket: false = also accept IPv4 peers as v4-mapped addresses (dual stack).
 using v6_only = socket_option<IPPROTO_IPV6, IPV6_V6ONLY, bool>;

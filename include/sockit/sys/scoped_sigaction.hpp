@@ -16,7 +16,8 @@ enum class syscall_restart { no, yes };
 /// The RAII owner of one signal's disposition. signal(3) on glibc implies SA_RESTART, so a blocking
 /// connect(2) or recv(2) never sees a Ctrl-C; installing with syscall_restart::no makes them return EINTR.
 /// Move-only; the destructor restores the action that was in place before install(). The disposition is
-/// process-wide: install from one thread (usually main) and keep the object alive while the handler is needed.
+/// process-wide: install from one thread (usually main) and keep the object alive while the handler is
+/// needed.
 class scoped_sigaction {
 public:
     /// Installs `handler` (which must be async-signal-safe) for `signo`, with an empty sa_mask and
@@ -38,7 +39,8 @@ public:
     [[nodiscard]] int signo() const noexcept { return signo_; }
 
 private:
-    scoped_sigaction(int signo, const struct sigaction& previous) noexcept : signo_(signo), previous_(previous) {}
+    scoped_sigaction(int signo, const struct sigaction& previous) noexcept
+        : signo_(signo), previous_(previous) {}
     void restore() noexcept;
 
     int signo_ = 0;

@@ -18,11 +18,11 @@ namespace sockit {
 
 /// One signal read from a signal_fd (the useful fields of signalfd_siginfo).
 struct signal_info {
-    int signo = 0;    ///< the signal number (SIGINT, ...)
-    int code = 0;     ///< si_code (SI_USER, CLD_EXITED, ...)
-    pid_t pid = 0;    ///< the sender, or for SIGCHLD the child that changed state
-    uid_t uid = 0;    ///< the sender's real user id
-    int status = 0;   ///< SIGCHLD: the exit status or the signal that ended the child
+    int signo = 0;   ///< the signal number (SIGINT, ...)
+    int code = 0;    ///< si_code (SI_USER, CLD_EXITED, ...)
+    pid_t pid = 0;   ///< the sender, or for SIGCHLD the child that changed state
+    uid_t uid = 0;   ///< the sender's real user id
+    int status = 0;  ///< SIGCHLD: the exit status or the signal that ended the child
 };
 
 /// Blocks a set of signals in the creating thread and reports them through a non-blocking, close-on-exec

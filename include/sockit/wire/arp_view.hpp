@@ -29,7 +29,9 @@ public:
     [[nodiscard]] std::uint16_t oper() const noexcept { return load_be16(data_.data() + 6); }
     [[nodiscard]] bytes_view sender_hw() const noexcept { return data_.subspan(8, hlen()); }
     [[nodiscard]] bytes_view sender_proto() const noexcept { return data_.subspan(8u + hlen(), plen()); }
-    [[nodiscard]] bytes_view target_hw() const noexcept { return data_.subspan(8u + hlen() + plen(), hlen()); }
+    [[nodiscard]] bytes_view target_hw() const noexcept {
+        return data_.subspan(8u + hlen() + plen(), hlen());
+    }
     [[nodiscard]] bytes_view target_proto() const noexcept {
         return data_.subspan(8u + 2u * hlen() + plen(), plen());
     }

@@ -32,7 +32,8 @@ public:
     static constexpr std::size_t header_size = 8;
 
     icmp_view() noexcept = default;
-    /// Views the message at data (all of it is the ICMP message). Errors: codec_errc::truncated below 8 bytes.
+    /// Views the message at data (all of it is the ICMP message). Errors: codec_errc::truncated below 8
+    /// bytes.
     static result<icmp_view> parse(bytes_view data) noexcept;
 
     [[nodiscard]] std::uint8_t type() const noexcept { return data_[0]; }

@@ -86,8 +86,12 @@ public:
         return data_.size() >= 8 ? load_be32(data_.data() + 4) : 0;
     }
     // Echo request/reply.
-    [[nodiscard]] std::uint16_t id() const noexcept { return data_.size() >= 8 ? load_be16(data_.data() + 4) : 0; }
-    [[nodiscard]] std::uint16_t seq() const noexcept { return data_.size() >= 8 ? load_be16(data_.data() + 6) : 0; }
+    [[nodiscard]] std::uint16_t id() const noexcept {
+        return data_.size() >= 8 ? load_be16(data_.data() + 4) : 0;
+    }
+    [[nodiscard]] std::uint16_t seq() const noexcept {
+        return data_.size() >= 8 ? load_be16(data_.data() + 6) : 0;
+    }
     /// An NDP message type (133..137).
     [[nodiscard]] bool is_ndp() const noexcept { return type() >= 133 && type() <= 137; }
     /// The size of the fixed part of this type (before NDP options or the quoted packet / echo data).
@@ -117,7 +121,9 @@ public:
     /// NS, NA, redirect: the target address.
     [[nodiscard]] std::span<const std::uint8_t, 16> target() const noexcept { return data_.subspan<8, 16>(); }
     /// Redirect: the destination address.
-    [[nodiscard]] std::span<const std::uint8_t, 16> destination() const noexcept { return data_.subspan<24, 16>(); }
+    [[nodiscard]] std::span<const std::uint8_t, 16> destination() const noexcept {
+        return data_.subspan<24, 16>();
+    }
     /// NDP: the options after the fixed part (walk them with ndp_option_cursor); empty for other types.
     [[nodiscard]] bytes_view ndp_options() const noexcept {
         return is_ndp() && has_fields() ? data_.subspan(fixed_size()) : bytes_view{};
@@ -126,7 +132,9 @@ public:
     [[nodiscard]] bool checksum_ok(std::span<const std::uint8_t, 16> src,
                                    std::span<const std::uint8_t, 16> dst) const noexcept;
     /// Bytes after the 8-byte header (empty if shorter).
-    [[nodiscard]] bytes_view body() const noexcept { return data_.size() >= 8 ? data_.subspan(8) : bytes_view{}; }
+    [[nodiscard]] bytes_view body() const noexcept {
+        return data_.size() >= 8 ? data_.subspan(8) : bytes_view{};
+    }
     /// The whole message.
     [[nodiscard]] bytes_view bytes() const noexcept { return data_; }
 

@@ -19,8 +19,8 @@ public:
     /// True for the next-header values this view understands (0, 43, 44, 60, 51 AH, 135 mobility).
     static bool is_extension(std::uint8_t next_header) noexcept {
         return next_header == ip_proto::hop_by_hop || next_header == ip_proto::routing ||
-               next_header == ip_proto::fragment || next_header == ip_proto::destination || next_header == 51 ||
-               next_header == 135;
+               next_header == ip_proto::fragment || next_header == ip_proto::destination ||
+               next_header == 51 || next_header == 135;
     }
     /// Views the extension header of kind at data. Errors: codec_errc::truncated when the header (by its
     /// own length field) is cut; codec_errc::bad_value when kind is not an extension header.
@@ -49,7 +49,8 @@ public:
     [[nodiscard]] bytes_view payload() const noexcept { return data_.subspan(size_); }
 
 private:
-    ipv6_ext_view(bytes_view d, std::uint8_t kind, std::size_t size) noexcept : data_(d), size_(size), kind_(kind) {}
+    ipv6_ext_view(bytes_view d, std::uint8_t kind, std::size_t size) noexcept
+        : data_(d), size_(size), kind_(kind) {}
     bytes_view data_{};
     std::size_t size_ = 0;
     std::uint8_t kind_ = 0;

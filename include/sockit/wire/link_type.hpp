@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// link_type: the link-layer header types a frame may start with (libpcap DLT_ values as pcap_datalink() gives them).
+// link_type: the link-layer header types a frame may start with (libpcap DLT_ values as pcap_datalink() gives
+// them).
 #pragma once
 
 #include <cstdint>

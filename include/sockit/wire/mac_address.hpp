@@ -28,7 +28,9 @@ public:
     /// Errors: codec_errc::bad_value for anything else. Never allocates.
     static result<mac_address> parse(std::string_view text) noexcept;
     /// ff:ff:ff:ff:ff:ff.
-    static constexpr mac_address broadcast() noexcept { return mac_address({0xff, 0xff, 0xff, 0xff, 0xff, 0xff}); }
+    static constexpr mac_address broadcast() noexcept {
+        return mac_address({0xff, 0xff, 0xff, 0xff, 0xff, 0xff});
+    }
 
     [[nodiscard]] constexpr const std::array<std::uint8_t, 6>& bytes() const noexcept { return bytes_; }
     /// All ones.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// null_view: the 4-byte BSD loopback header of LINKTYPE_NULL (host byte order) and LINKTYPE_LOOP (network order).
+// null_view: the 4-byte BSD loopback header of LINKTYPE_NULL (host byte order) and LINKTYPE_LOOP (network
+// order).
 #pragma once
 
 #include <cstdint>
@@ -23,7 +24,9 @@ public:
     /// The address family (2 AF_INET; 24, 28 or 30 AF_INET6 depending on the BSD).
     [[nodiscard]] std::uint32_t family() const noexcept { return family_; }
     [[nodiscard]] bool is_ipv4() const noexcept { return family_ == 2; }
-    [[nodiscard]] bool is_ipv6() const noexcept { return family_ == 24 || family_ == 28 || family_ == 30 || family_ == 10; }
+    [[nodiscard]] bool is_ipv6() const noexcept {
+        return family_ == 24 || family_ == 28 || family_ == 30 || family_ == 10;
+    }
     [[nodiscard]] bytes_view header() const noexcept { return data_.first(header_size); }
     [[nodiscard]] bytes_view payload() const noexcept { return data_.subspan(header_size); }
 

@@ -34,9 +34,9 @@ struct ethernet_builder {
 /// An 802.1Q tag (TCI + inner EtherType). The TPID is the previous layer's EtherType (0x8100 by default;
 /// give ethernet_builder::ethertype = 0x88a8 for an 802.1ad outer tag). ethertype defaults as for Ethernet.
 struct vlan_builder {
-    std::uint8_t pcp = 0;     ///< priority, 0..7
-    bool dei = false;         ///< drop eligible
-    std::uint16_t vid = 0;    ///< VLAN id, 0..4095
+    std::uint8_t pcp = 0;   ///< priority, 0..7
+    bool dei = false;       ///< drop eligible
+    std::uint16_t vid = 0;  ///< VLAN id, 0..4095
     std::optional<std::uint16_t> ethertype;
 };
 
@@ -44,8 +44,8 @@ struct vlan_builder {
 /// 0x0057 for IPv6; other payloads need it given. For RFC 1662 byte-stuffed framing, pass the built
 /// packet to ppp_hdlc_frame().
 struct ppp_builder {
-    bool address_control = true;        ///< emit 0xff 0x03
-    bool compress_protocol = false;     ///< one-byte protocol field when the value allows (< 0x100)
+    bool address_control = true;     ///< emit 0xff 0x03
+    bool compress_protocol = false;  ///< one-byte protocol field when the value allows (< 0x100)
     std::optional<std::uint16_t> protocol;
 };
 
@@ -70,7 +70,7 @@ struct ipv4_builder {
     bool more_fragments = false;
     std::uint16_t fragment_offset = 0;  ///< in 8-byte units, 0..8191
     std::uint8_t ttl = 64;
-    std::optional<std::uint8_t> protocol;       ///< default: from the next layer (1, 6, 17, 4, 41, 58; else 253)
+    std::optional<std::uint8_t> protocol;  ///< default: from the next layer (1, 6, 17, 4, 41, 58; else 253)
     std::optional<std::uint16_t> total_length;  ///< default: header + everything after it
     std::optional<std::uint8_t> ihl;            ///< default: (20 + padded options) / 4
     std::optional<std::uint16_t> checksum;      ///< default: computed
@@ -84,8 +84,8 @@ struct ipv6_builder {
     std::uint8_t traffic_class = 0;
     std::uint32_t flow_label = 0;  ///< 20 bits
     std::uint8_t hop_limit = 64;
-    std::optional<std::uint8_t> next_header;       ///< default: from the next layer (59 when none)
-    std::optional<std::uint16_t> payload_length;   ///< default: everything after the header
+    std::optional<std::uint8_t> next_header;      ///< default: from the next layer (59 when none)
+    std::optional<std::uint16_t> payload_length;  ///< default: everything after the header
 };
 
 /// An IPv6 extension header (RFC 8200 §4). kind selects the layout:
@@ -130,7 +130,8 @@ struct ndp_option_builder {
     static ndp_option_builder link_layer(std::uint8_t type, const mac_address& mac);
     /// Prefix information (3): prefix length, L and A flags, valid and preferred lifetimes, prefix.
     static ndp_option_builder prefix_information(std::uint8_t prefix_length, bool on_link, bool autonomous,
-                                                 std::uint32_t valid_lifetime, std::uint32_t preferred_lifetime,
+                                                 std::uint32_t valid_lifetime,
+                                                 std::uint32_t preferred_lifetime,
                                                  const std::array<std::uint8_t, 16>& prefix);
     /// MTU (5).
     static ndp_option_builder mtu(std::uint32_t mtu);
@@ -197,9 +198,9 @@ struct raw_builder {
 };
 
 /// One layer of a packet under construction.
-using layer_builder = std::variant<ethernet_builder, vlan_builder, ppp_builder, arp_builder, ipv4_builder,
-                                   ipv6_builder, ipv6_ext_builder, icmp_builder, icmpv6_builder, udp_builder,
-                                   tcp_builder, raw_builder>;
+using layer_builder =
+    std::variant<ethernet_builder, vlan_builder, ppp_builder, arp_builder, ipv4_builder, ipv6_builder,
+                 ipv6_ext_builder, icmp_builder, icmpv6_builder, udp_builder, tcp_builder, raw_builder>;
 
 /// Builds one packet from its layers, outermost first (e.g. ethernet, ipv4, udp, raw). Lengths,
 /// next-protocol fields and checksums left empty are filled in; the transport checksums use the nearest

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// protocol_numbers: EtherTypes (IEEE 802), IP protocol numbers (IANA), PPP protocol numbers (RFC 1661/1332/5072).
+// protocol_numbers: EtherTypes (IEEE 802), IP protocol numbers (IANA), PPP protocol numbers (RFC
+// 1661/1332/5072).
 #pragma once
 
 #include <cstdint>
@@ -10,13 +11,15 @@ namespace sockit::wire {
 namespace ethertype {
 inline constexpr std::uint16_t ipv4 = 0x0800;
 inline constexpr std::uint16_t arp = 0x0806;
-inline constexpr std::uint16_t vlan = 0x8100;       ///< IEEE 802.1Q customer tag
-inline constexpr std::uint16_t qinq = 0x88a8;       ///< IEEE 802.1ad service tag
-inline constexpr std::uint16_t qinq_old = 0x9100;   ///< pre-standard double tagging
+inline constexpr std::uint16_t vlan = 0x8100;      ///< IEEE 802.1Q customer tag
+inline constexpr std::uint16_t qinq = 0x88a8;      ///< IEEE 802.1ad service tag
+inline constexpr std::uint16_t qinq_old = 0x9100;  ///< pre-standard double tagging
 inline constexpr std::uint16_t ipv6 = 0x86dd;
 inline constexpr std::uint16_t local_experimental = 0x88b5;  ///< IEEE 802 local experimental 1
-inline constexpr std::uint16_t max_length = 0x05dc; ///< values up to 1500 are 802.3 lengths
-inline constexpr bool is_vlan_tpid(std::uint16_t t) noexcept { return t == vlan || t == qinq || t == qinq_old; }
+inline constexpr std::uint16_t max_length = 0x05dc;          ///< values up to 1500 are 802.3 lengths
+inline constexpr bool is_vlan_tpid(std::uint16_t t) noexcept {
+    return t == vlan || t == qinq || t == qinq_old;
+}
 }  // namespace ethertype
 
 /// IP protocol numbers / IPv6 next-header values (IANA "Assigned Internet Protocol Numbers").

@@ -52,7 +52,9 @@ public:
     [[nodiscard]] std::uint32_t seq() const noexcept { return load_be32(data_.data() + 4); }
     [[nodiscard]] std::uint32_t ack() const noexcept { return load_be32(data_.data() + 8); }
     /// Header length in 32-bit words (5..15).
-    [[nodiscard]] std::uint8_t data_offset() const noexcept { return static_cast<std::uint8_t>(data_[12] >> 4); }
+    [[nodiscard]] std::uint8_t data_offset() const noexcept {
+        return static_cast<std::uint8_t>(data_[12] >> 4);
+    }
     [[nodiscard]] std::size_t header_size() const noexcept { return std::size_t{data_offset()} * 4; }
     /// The 9 flag bits (tcp_flag::*), NS included.
     [[nodiscard]] std::uint16_t flags() const noexcept {

@@ -25,7 +25,9 @@ public:
     [[nodiscard]] std::uint16_t length() const noexcept { return load_be16(data_.data() + 4); }
     [[nodiscard]] std::uint16_t checksum() const noexcept { return load_be16(data_.data() + 6); }
     /// The length field covers at least the header and no more than the bytes the IP layer gave.
-    [[nodiscard]] bool length_ok() const noexcept { return length() >= header_size && length() <= data_.size(); }
+    [[nodiscard]] bool length_ok() const noexcept {
+        return length() >= header_size && length() <= data_.size();
+    }
     /// The payload: length - 8 bytes when length_ok(), else everything after the header.
     [[nodiscard]] bytes_view payload() const noexcept {
         return length_ok() ? data_.subspan(header_size, length() - header_size) : data_.subspan(header_size);
