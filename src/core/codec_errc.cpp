@@ -7,26 +7,23 @@
 namespace sockit {
 namespace {
 
-const char* describe(codec_errc e) noexcept {
-    switch (e) {
-        case codec_errc::need_more: return "need more input";
-        case codec_errc::truncated: return "truncated";
-        case codec_errc::bad_length: return "bad length";
-        case codec_errc::bad_checksum: return "bad checksum";
-        case codec_errc::bad_version: return "unsupported version";
-        case codec_errc::bad_value: return "invalid field value";
-        case codec_errc::too_large: return "too large";
-        case codec_errc::loop: return "pointer loop";
-        case codec_errc::no_space: return "output buffer too small";
-    }
-    return "unknown codec error";
-}
+// One message per codec_errc value, in declaration order (the first is 1).
+constexpr const char* messages[] = {
+    "need more input",          // need_more
+    "truncated",                // truncated
+    "bad length",               // bad_length
+    "bad checksum",             // bad_checksum
+    "unsupported version",      // bad_version
+    "invalid field value",      // bad_value
+    "too large",                // too_large
+    "pointer loop",             // loop
+    "output buffer too small",  // no_space
+};
 
 }  // namespace
 
 const std::error_category& codec_category() noexcept {
-    static const enum_category<codec_errc> instance("sockit.codec", describe);
-    return instance;
+    return enum_category_of<codec_errc::no_space>("sockit.codec", messages, "unknown codec error");
 }
 
 }  // namespace sockit

@@ -7,20 +7,18 @@
 namespace sockit::dns_client {
 namespace {
 
-const char* describe(client_errc e) noexcept {
-    switch (e) {
-        case client_errc::timed_out: return "timed out";
-        case client_errc::malformed_response: return "malformed response";
-        case client_errc::connection_closed: return "connection closed before a whole response";
-    }
-    return "unknown DNS client error";
-}
+// One message per client_errc value, in declaration order (the first is 1).
+constexpr const char* messages[] = {
+    "timed out",                                  // timed_out
+    "malformed response",                         // malformed_response
+    "connection closed before a whole response",  // connection_closed
+};
 
 }  // namespace
 
 const std::error_category& client_category() noexcept {
-    static const enum_category<client_errc> instance("sockit.dns.client", describe);
-    return instance;
+    return enum_category_of<client_errc::connection_closed>("sockit.dns.client", messages,
+                                                            "unknown DNS client error");
 }
 
 }  // namespace sockit::dns_client

@@ -7,23 +7,19 @@
 namespace sockit {
 namespace {
 
-const char* describe(event_errc e) noexcept {
-    switch (e) {
-        case event_errc::fd_too_large_for_select:
-            return "descriptor is not below FD_SETSIZE (1024): select cannot watch it, use poll or epoll";
-        case event_errc::already_watched: return "descriptor is already watched";
-        case event_errc::not_watched: return "descriptor is not watched";
-        case event_errc::bad_descriptor: return "negative descriptor";
-        case event_errc::unknown_backend: return "unknown poller backend (expected epoll, poll or select)";
-    }
-    return "unknown event error";
-}
+// One message per event_errc value, in declaration order (the first is 1).
+constexpr const char* messages[] = {
+    "descriptor is not below FD_SETSIZE (1024): select cannot watch it, use poll or epoll",  // fd_too_large_for_select
+    "descriptor is already watched",                            // already_watched
+    "descriptor is not watched",                                // not_watched
+    "negative descriptor",                                      // bad_descriptor
+    "unknown poller backend (expected epoll, poll or select)",  // unknown_backend
+};
 
 }  // namespace
 
 const std::error_category& event_category() noexcept {
-    static const enum_category<event_errc> instance("sockit.event", describe);
-    return instance;
+    return enum_category_of<event_errc::unknown_backend>("sockit.event", messages, "unknown event error");
 }
 
 }  // namespace sockit

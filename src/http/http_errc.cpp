@@ -7,41 +7,38 @@
 namespace sockit::http {
 namespace {
 
-const char* describe(http_errc e) noexcept {
-    switch (e) {
-        case http_errc::bad_request_line: return "malformed request line";
-        case http_errc::bad_status_line: return "malformed status line";
-        case http_errc::bad_version: return "unsupported HTTP version";
-        case http_errc::bad_header: return "malformed header field";
-        case http_errc::space_before_colon: return "whitespace between header name and colon";
-        case http_errc::obs_fold: return "obsolete header line folding";
-        case http_errc::bare_cr: return "bare CR in message head";
-        case http_errc::uri_too_long: return "request line too long";
-        case http_errc::header_too_large: return "header fields too large";
-        case http_errc::too_many_headers: return "too many header fields";
-        case http_errc::body_too_large: return "body too large";
-        case http_errc::bad_content_length: return "malformed Content-Length";
-        case http_errc::duplicate_content_length: return "conflicting Content-Length values";
-        case http_errc::te_and_content_length: return "both Transfer-Encoding and Content-Length";
-        case http_errc::unsupported_transfer_coding: return "unsupported transfer coding";
-        case http_errc::bad_transfer_encoding: return "malformed Transfer-Encoding";
-        case http_errc::bad_chunk: return "malformed chunked encoding";
-        case http_errc::missing_host: return "missing Host header";
-        case http_errc::duplicate_host: return "more than one Host header";
-        case http_errc::truncated_body: return "connection closed before the body ended";
-        case http_errc::bad_target: return "request target is not a path";
-        case http_errc::bad_percent_encoding: return "malformed percent-encoding";
-        case http_errc::encoded_nul: return "encoded NUL in path";
-        case http_errc::bad_field_value: return "invalid name or value for serialization";
-    }
-    return "unknown HTTP error";
-}
+// One message per http_errc value, in declaration order (the first is 1).
+constexpr const char* messages[] = {
+    "malformed request line",                     // bad_request_line
+    "malformed status line",                      // bad_status_line
+    "unsupported HTTP version",                   // bad_version
+    "malformed header field",                     // bad_header
+    "whitespace between header name and colon",   // space_before_colon
+    "obsolete header line folding",               // obs_fold
+    "bare CR in message head",                    // bare_cr
+    "request line too long",                      // uri_too_long
+    "header fields too large",                    // header_too_large
+    "too many header fields",                     // too_many_headers
+    "body too large",                             // body_too_large
+    "malformed Content-Length",                   // bad_content_length
+    "conflicting Content-Length values",          // duplicate_content_length
+    "both Transfer-Encoding and Content-Length",  // te_and_content_length
+    "unsupported transfer coding",                // unsupported_transfer_coding
+    "malformed Transfer-Encoding",                // bad_transfer_encoding
+    "malformed chunked encoding",                 // bad_chunk
+    "missing Host header",                        // missing_host
+    "more than one Host header",                  // duplicate_host
+    "connection closed before the body ended",    // truncated_body
+    "request target is not a path",               // bad_target
+    "malformed percent-encoding",                 // bad_percent_encoding
+    "encoded NUL in path",                        // encoded_nul
+    "invalid name or value for serialization",    // bad_field_value
+};
 
 }  // namespace
 
 const std::error_category& http_category() noexcept {
-    static const enum_category<http_errc> instance("sockit.http", describe);
-    return instance;
+    return enum_category_of<http_errc::bad_field_value>("sockit.http", messages, "unknown HTTP error");
 }
 
 int status_for_error(std::error_code ec) noexcept {

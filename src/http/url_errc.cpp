@@ -7,30 +7,25 @@
 namespace sockit::http {
 namespace {
 
-const char* describe(url_errc e) noexcept {
-    switch (e) {
-        case url_errc::empty: return "empty URL";
-        case url_errc::no_scheme: return "not an absolute URL (expected http://host[:port][/path])";
-        case url_errc::https_unsupported:
-            return "https:// needs TLS, which sockit does not support (yet); use http://";
-        case url_errc::unsupported_scheme: return "unsupported scheme (only http:// is supported)";
-        case url_errc::userinfo: return "credentials in the URL (user@host) are not supported";
-        case url_errc::empty_host: return "no host in the URL";
-        case url_errc::bad_host: return "invalid character in the host name";
-        case url_errc::bad_ipv6_literal:
-            return "malformed IPv6 literal (expected [address] or [address]:port)";
-        case url_errc::bad_port: return "port is not a number from 1 to 65535";
-        case url_errc::bad_character: return "space or control character in the URL";
-        case url_errc::bad_percent_encoding: return "'%' not followed by two hex digits";
-    }
-    return "unknown URL error";
-}
+// One message per url_errc value, in declaration order (the first is 1).
+constexpr const char* messages[] = {
+    "empty URL",                                                             // empty
+    "not an absolute URL (expected http://host[:port][/path])",              // no_scheme
+    "https:// needs TLS, which sockit does not support (yet); use http://",  // https_unsupported
+    "unsupported scheme (only http:// is supported)",                        // unsupported_scheme
+    "credentials in the URL (user@host) are not supported",                  // userinfo
+    "no host in the URL",                                                    // empty_host
+    "invalid character in the host name",                                    // bad_host
+    "malformed IPv6 literal (expected [address] or [address]:port)",         // bad_ipv6_literal
+    "port is not a number from 1 to 65535",                                  // bad_port
+    "space or control character in the URL",                                 // bad_character
+    "'%' not followed by two hex digits",                                    // bad_percent_encoding
+};
 
 }  // namespace
 
 const std::error_category& url_category() noexcept {
-    static const enum_category<url_errc> category("sockit.url", describe);
-    return category;
+    return enum_category_of<url_errc::bad_percent_encoding>("sockit.url", messages, "unknown URL error");
 }
 
 }  // namespace sockit::http

@@ -7,28 +7,25 @@
 namespace sockit::http_client {
 namespace {
 
-const char* describe(client_errc e) noexcept {
-    switch (e) {
-        case client_errc::connect_timeout: return "connection timed out";
-        case client_errc::read_timeout: return "timed out waiting for the server";
-        case client_errc::total_timeout: return "overall time limit exceeded";
-        case client_errc::closed_before_response: return "server closed the connection without a response";
-        case client_errc::closed_in_head:
-            return "server closed the connection in the middle of the response head";
-        case client_errc::closed_in_body: return "server closed the connection before the body ended";
-        case client_errc::too_many_redirects: return "too many redirects";
-        case client_errc::redirect_loop: return "redirect loop";
-        case client_errc::output_failed: return "writing the body failed";
-        case client_errc::too_many_interim: return "too many 1xx interim responses";
-    }
-    return "unknown HTTP client error";
-}
+// One message per client_errc value, in declaration order (the first is 1).
+constexpr const char* messages[] = {
+    "connection timed out",                                             // connect_timeout
+    "timed out waiting for the server",                                 // read_timeout
+    "overall time limit exceeded",                                      // total_timeout
+    "server closed the connection without a response",                  // closed_before_response
+    "server closed the connection in the middle of the response head",  // closed_in_head
+    "server closed the connection before the body ended",               // closed_in_body
+    "too many redirects",                                               // too_many_redirects
+    "redirect loop",                                                    // redirect_loop
+    "writing the body failed",                                          // output_failed
+    "too many 1xx interim responses",                                   // too_many_interim
+};
 
 }  // namespace
 
 const std::error_category& client_category() noexcept {
-    static const enum_category<client_errc> category("sockit.http.client", describe);
-    return category;
+    return enum_category_of<client_errc::too_many_interim>("sockit.http.client", messages,
+                                                           "unknown HTTP client error");
 }
 
 }  // namespace sockit::http_client

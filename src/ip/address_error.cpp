@@ -12,34 +12,32 @@
 namespace sockit {
 namespace {
 
-const char* describe(address_errc e) noexcept {
-    switch (e) {
-        case address_errc::empty: return "empty address";
-        case address_errc::bad_character: return "unexpected character";
-        case address_errc::empty_octet: return "empty octet";
-        case address_errc::leading_zero: return "leading zero in an octet";
-        case address_errc::octet_too_large: return "octet > 255";
-        case address_errc::too_few_octets: return "too few octets";
-        case address_errc::too_many_octets: return "too many octets";
-        case address_errc::empty_group: return "empty group";
-        case address_errc::group_too_long: return "group of more than 4 hex digits";
-        case address_errc::too_few_groups: return "too few groups";
-        case address_errc::too_many_groups: return "too many groups";
-        case address_errc::double_colon_twice: return "'::' more than once";
-        case address_errc::double_colon_no_zero: return "'::' with 8 groups";
-        case address_errc::bad_zone: return "bad zone";
-        case address_errc::zone_on_ipv4: return "zone on an IPv4 address";
-        case address_errc::bad_prefix: return "bad prefix length";
-        case address_errc::prefix_too_large: return "prefix length too large";
-        case address_errc::bad_netmask: return "bad netmask";
-        case address_errc::host_bits_set: return "host bits set";
-        case address_errc::zone_in_network: return "zone in a network";
-        case address_errc::version_mismatch: return "IPv4 and IPv6 mixed";
-        case address_errc::bad_range: return "first address above last";
-        case address_errc::too_many_results: return "too many results";
-    }
-    return "unknown address error";
-}
+// One message per address_errc value, in declaration order (the first is 1).
+constexpr const char* messages[] = {
+    "empty address",                    // empty
+    "unexpected character",             // bad_character
+    "empty octet",                      // empty_octet
+    "leading zero in an octet",         // leading_zero
+    "octet > 255",                      // octet_too_large
+    "too few octets",                   // too_few_octets
+    "too many octets",                  // too_many_octets
+    "empty group",                      // empty_group
+    "group of more than 4 hex digits",  // group_too_long
+    "too few groups",                   // too_few_groups
+    "too many groups",                  // too_many_groups
+    "'::' more than once",              // double_colon_twice
+    "'::' with 8 groups",               // double_colon_no_zero
+    "bad zone",                         // bad_zone
+    "zone on an IPv4 address",          // zone_on_ipv4
+    "bad prefix length",                // bad_prefix
+    "prefix length too large",          // prefix_too_large
+    "bad netmask",                      // bad_netmask
+    "host bits set",                    // host_bits_set
+    "zone in a network",                // zone_in_network
+    "IPv4 and IPv6 mixed",              // version_mismatch
+    "first address above last",         // bad_range
+    "too many results",                 // too_many_results
+};
 
 // A character as people read it in a message: itself when printable, else \xHH.
 std::string show_char(std::uint32_t c) {
@@ -50,8 +48,8 @@ std::string show_char(std::uint32_t c) {
 }  // namespace
 
 const std::error_category& address_category() noexcept {
-    static const enum_category<address_errc> instance("sockit.address", describe);
-    return instance;
+    return enum_category_of<address_errc::too_many_results>("sockit.address", messages,
+                                                            "unknown address error");
 }
 
 std::string address_error::message() const {
