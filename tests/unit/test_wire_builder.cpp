@@ -12,6 +12,7 @@
 #include "sockit/dissect/frame_decoder.hpp"
 #include "sockit/wire/option_cursor.hpp"
 #include "sockit/wire/packet_builder.hpp"
+#include "test_packets.hpp"
 
 // Designated initializers that leave fields at their defaults are the point of the builder API; g++ 12
 // warns about them anyway under -Wextra.
@@ -19,23 +20,10 @@
 
 using namespace sockit;
 using namespace sockit::wire;
+using namespace sockit::test;
 using namespace sockit::dissect;
 
 namespace {
-
-const mac_address mac_a({0x02, 0x00, 0x00, 0x00, 0x00, 0x01});
-const mac_address mac_b({0x02, 0x00, 0x00, 0x00, 0x00, 0x02});
-const std::array<std::uint8_t, 4> ip_a{192, 0, 2, 1};
-const std::array<std::uint8_t, 4> ip_b{198, 51, 100, 7};
-const std::array<std::uint8_t, 16> ip6_a{0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
-const std::array<std::uint8_t, 16> ip6_b{0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2};
-
-byte_buffer build(std::initializer_list<layer_builder> layers) {
-    std::vector<layer_builder> v(layers);
-    auto r = build_packet(v);
-    EXPECT_TRUE(r) << r.error().message();
-    return r ? *r : byte_buffer{};
-}
 
 // Decodes and checks there is no issue; returns the layer names joined with '/'.
 std::string stack_of(const byte_buffer& pkt, link_type link, decoded_frame& f) {
