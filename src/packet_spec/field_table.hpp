@@ -28,18 +28,29 @@ struct field_table {
     std::map<std::string, std::function<void(B&)>, std::less<>> words;
 };
 
+/// Hands a read value to use(value), or passes the reading error on.
+template <class T, class Use>
+field_result use_value(result<T, spec_error> value, Use&& use) {
+    if (!value) return fail(value.error());
+    use(*value);
+    return {};
+}
+
 /// Stores a read value into a builder field, or passes the reading error on.
 template <class Field, class T>
 field_result set(Field& field, result<T, spec_error> value) {
-    if (!value) return fail(value.error());
-    field = std::move(*value);
-    return {};
+    return use_value(std::move(value), [&](T& v) { field = std::move(v); });
 }
 
 /// A setter that reads the value with value_reader's `expr` (e.g. `uint<std::uint8_t>()`) into `target`
 /// (an expression on the builder `b`).
 #define SOCKIT_SET(expr, target) \
     [](auto& b, const value_reader& r) -> field_result { return set(target, r.expr); }
+
+/// A setter that reads the value with value_reader's `expr` as `v` and runs `action` with it (an expression
+/// on the builder `b`, e.g. appending v to a list field).
+#define SOCKIT_USE(expr, action) \
+    [](auto& b, const value_reader& r) -> field_result { return use_value(r.expr, [&](auto& v) { action; }); }
 
 template <class B>
 std::string field_list(const field_table<B>& f) {

@@ -7,6 +7,7 @@
 #include "sockit/dns/tcp_framing.hpp"
 
 namespace sockit::packet_spec {
+
 namespace {
 
 /// The dns() layer: a query (or, with qr, a response skeleton) through the DNS codec.
@@ -19,8 +20,8 @@ struct dns_layer {
     dns::rcode rcode = dns::rcode::noerror;
 };
 
-const field_table<dns_layer>& dns_fields() {
-    static const field_table<dns_layer> f{
+result<byte_buffer, spec_error> encode_dns(const layer_spec& l, bool over_tcp) {
+    static const field_table<dns_layer> fields{
         {{"qname",
           [](auto& b, const value_reader& r) -> field_result {
               auto t = r.text();
@@ -56,17 +57,10 @@ const field_table<dns_layer>& dns_fields() {
                   b.options.edns_payload.reset();
                   return {};
               }
-              auto v = r.uint<std::uint16_t>();
-              if (!v) return fail(v.error());
-              b.options.edns_payload = *v;
-              return {};
+              return set(b.options.edns_payload, r.uint<std::uint16_t>());
           }}},
         {{"noedns", [](auto& b) { b.options.edns_payload.reset(); }}}};
-    return f;
-}
-
-result<byte_buffer, spec_error> encode_dns(const layer_spec& l, bool over_tcp) {
-    auto d = apply_fields(l, dns_fields(), dns_layer{});
+    auto d = apply_fields(l, fields, dns_layer{});
     if (!d) return fail(d.error());
     dns::message m = dns::make_query(d->qname, d->qtype, d->options, d->qclass);
     m.header.qr = d->qr;

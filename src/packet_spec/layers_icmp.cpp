@@ -8,10 +8,9 @@
 #include "sockit/ip/ip_address.hpp"
 
 namespace sockit::packet_spec {
-namespace {
 
-const field_table<wire::icmp_builder>& icmp_fields() {
-    static const field_table<wire::icmp_builder> f{
+layer_result build_icmp(const layer_context& c) {
+    static const field_table<wire::icmp_builder> fields{
         {{"type", SOCKIT_SET(uint<std::uint8_t>(), b.type)},
          {"code", SOCKIT_SET(uint<std::uint8_t>(), b.code)},
          {"id", SOCKIT_SET(uint<std::uint16_t>(), b.id)},
@@ -29,11 +28,11 @@ const field_table<wire::icmp_builder>& icmp_fields() {
          {"param", [](auto& b) { b.type = 12; }},
          {"timestamp", [](auto& b) { b.type = 13; }},
          {"timestamp-reply", [](auto& b) { b.type = 14; }}}};
-    return f;
+    return build_layer(c.layer, fields, wire::icmp_builder{});
 }
 
-const field_table<wire::icmpv6_builder>& icmp6_fields() {
-    static const field_table<wire::icmpv6_builder> f{
+layer_result build_icmp6(const layer_context& c) {
+    static const field_table<wire::icmpv6_builder> fields{
         {{"type", SOCKIT_SET(uint<std::uint8_t>(), b.type)},
          {"code", SOCKIT_SET(uint<std::uint8_t>(), b.code)},
          {"id", SOCKIT_SET(uint<std::uint16_t>(), b.id)},
@@ -50,30 +49,17 @@ const field_table<wire::icmpv6_builder>& icmp6_fields() {
          {"router", SOCKIT_SET(flag(), b.router)},
          {"solicited", SOCKIT_SET(flag(), b.solicited)},
          {"override", SOCKIT_SET(flag(), b.override_flag)},
-         {"sll",
-          [](auto& b, const value_reader& r) -> field_result {
-              auto v = r.mac();
-              if (!v) return fail(v.error());
-              b.options.push_back(wire::ndp_option_builder::link_layer(1, *v));
-              return {};
-          }},
-         {"tll",
-          [](auto& b, const value_reader& r) -> field_result {
-              auto v = r.mac();
-              if (!v) return fail(v.error());
-              b.options.push_back(wire::ndp_option_builder::link_layer(2, *v));
-              return {};
-          }},
+         {"sll", SOCKIT_USE(mac(), b.options.push_back(wire::ndp_option_builder::link_layer(1, v)))},
+         {"tll", SOCKIT_USE(mac(), b.options.push_back(wire::ndp_option_builder::link_layer(2, v)))},
          {"mtu",
           [](auto& b, const value_reader& r) -> field_result {
-              auto v = r.uint<std::uint32_t>();
-              if (!v) return fail(v.error());
-              if (b.type == 2) {
-                  b.rest = *v;  // packet too big carries the MTU in its header
-              } else {
-                  b.options.push_back(wire::ndp_option_builder::mtu(*v));
-              }
-              return {};
+              return use_value(r.uint<std::uint32_t>(), [&](std::uint32_t v) {
+                  if (b.type == 2) {
+                      b.rest = v;  // packet too big carries the MTU in its header
+                  } else {
+                      b.options.push_back(wire::ndp_option_builder::mtu(v));
+                  }
+              });
           }},
          {"prefix",
           [](auto& b, const value_reader& r) -> field_result {
@@ -107,16 +93,7 @@ const field_table<wire::icmpv6_builder>& icmp6_fields() {
          {"ns", [](auto& b) { b.type = 135; }},
          {"na", [](auto& b) { b.type = 136; }},
          {"redirect", [](auto& b) { b.type = 137; }}}};
-    return f;
-}
-
-}  // namespace
-
-layer_result build_icmp(const layer_context& c) {
-    return build_layer(c.layer, icmp_fields(), wire::icmp_builder{});
-}
-layer_result build_icmp6(const layer_context& c) {
-    return build_layer(c.layer, icmp6_fields(), wire::icmpv6_builder{});
+    return build_layer(c.layer, fields, wire::icmpv6_builder{});
 }
 
 }  // namespace sockit::packet_spec

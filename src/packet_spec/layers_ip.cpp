@@ -6,10 +6,9 @@
 #include "layer_builders.hpp"
 
 namespace sockit::packet_spec {
-namespace {
 
-const field_table<wire::ipv4_builder>& ipv4_fields() {
-    static const field_table<wire::ipv4_builder> f{
+layer_result build_ipv4(const layer_context& c) {
+    static const field_table<wire::ipv4_builder> fields{
         {{"src", SOCKIT_SET(ipv4(), b.src)},
          {"dst", SOCKIT_SET(ipv4(), b.dst)},
          {"ttl", SOCKIT_SET(uint<std::uint8_t>(), b.ttl)},
@@ -25,11 +24,14 @@ const field_table<wire::ipv4_builder>& ipv4_fields() {
          {"chksum", SOCKIT_SET(uint<std::uint16_t>(), b.checksum)},
          {"options", SOCKIT_SET(hex(), b.options)}},
         {}};
-    return f;
+    wire::ipv4_builder b;
+    b.src = {127, 0, 0, 1};
+    b.dst = {127, 0, 0, 1};
+    return build_layer(c.layer, fields, b);
 }
 
-const field_table<wire::ipv6_builder>& ipv6_fields() {
-    static const field_table<wire::ipv6_builder> f{
+layer_result build_ipv6(const layer_context& c) {
+    static const field_table<wire::ipv6_builder> fields{
         {{"src", SOCKIT_SET(ipv6(), b.src)},
          {"dst", SOCKIT_SET(ipv6(), b.dst)},
          {"hlim", SOCKIT_SET(uint<std::uint8_t>(), b.hop_limit)},
@@ -38,11 +40,16 @@ const field_table<wire::ipv6_builder>& ipv6_fields() {
          {"nh", SOCKIT_SET(uint<std::uint8_t>(), b.next_header)},
          {"plen", SOCKIT_SET(uint<std::uint16_t>(), b.payload_length)}},
         {}};
-    return f;
+    wire::ipv6_builder b;
+    b.src[15] = 1;
+    b.dst[15] = 1;
+    // NDP messages must arrive with hop limit 255 (RFC 4861 §6.1): the default follows.
+    if (c.next_is("icmp6") && c.next->has_word({"rs", "ra", "ns", "na", "redirect"})) b.hop_limit = 255;
+    return build_layer(c.layer, fields, b);
 }
 
-const field_table<wire::ipv6_ext_builder>& ext_fields() {
-    static const field_table<wire::ipv6_ext_builder> f{
+layer_result build_ipv6_ext(const layer_context& c, std::uint8_t kind) {
+    static const field_table<wire::ipv6_ext_builder> fields{
         {{"nh", SOCKIT_SET(uint<std::uint8_t>(), b.next_header)},
          {"options", SOCKIT_SET(hex(), b.options)},
          {"offset", SOCKIT_SET(up_to<std::uint16_t>(8191), b.fragment_offset)},
@@ -50,39 +57,11 @@ const field_table<wire::ipv6_ext_builder>& ext_fields() {
          {"id", SOCKIT_SET(uint<std::uint32_t>(), b.identification)},
          {"type", SOCKIT_SET(uint<std::uint8_t>(), b.routing_type)},
          {"segleft", SOCKIT_SET(uint<std::uint8_t>(), b.segments_left)},
-         {"addr",
-          [](auto& b, const value_reader& r) -> field_result {
-              auto v = r.ipv6();
-              if (!v) return fail(v.error());
-              b.addresses.push_back(*v);
-              return {};
-          }}},
+         {"addr", SOCKIT_USE(ipv6(), b.addresses.push_back(v))}},
         {}};
-    return f;
-}
-
-}  // namespace
-
-layer_result build_ipv4(const layer_context& c) {
-    wire::ipv4_builder b;
-    b.src = {127, 0, 0, 1};
-    b.dst = {127, 0, 0, 1};
-    return build_layer(c.layer, ipv4_fields(), b);
-}
-
-layer_result build_ipv6(const layer_context& c) {
-    wire::ipv6_builder b;
-    b.src[15] = 1;
-    b.dst[15] = 1;
-    // NDP messages must arrive with hop limit 255 (RFC 4861 §6.1): the default follows.
-    if (c.next_is("icmp6") && c.next->has_word({"rs", "ra", "ns", "na", "redirect"})) b.hop_limit = 255;
-    return build_layer(c.layer, ipv6_fields(), b);
-}
-
-layer_result build_ipv6_ext(const layer_context& c, std::uint8_t kind) {
     wire::ipv6_ext_builder b;
     b.kind = kind;
-    return build_layer(c.layer, ext_fields(), b);
+    return build_layer(c.layer, fields, b);
 }
 
 }  // namespace sockit::packet_spec

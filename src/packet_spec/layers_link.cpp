@@ -6,58 +6,44 @@
 #include "layer_builders.hpp"
 
 namespace sockit::packet_spec {
-namespace {
 
-const field_table<wire::ethernet_builder>& eth_fields() {
-    static const field_table<wire::ethernet_builder> f{
+layer_result build_eth(const layer_context& c) {
+    static const field_table<wire::ethernet_builder> fields{
         {{"dst", SOCKIT_SET(mac(), b.dst)},
          {"src", SOCKIT_SET(mac(), b.src)},
          {"type", SOCKIT_SET(uint<std::uint16_t>(), b.ethertype)}},
         {}};
-    return f;
+    return build_layer(c.layer, fields, wire::ethernet_builder{});
 }
 
-const field_table<wire::vlan_builder>& vlan_fields() {
-    static const field_table<wire::vlan_builder> f{{{"vid", SOCKIT_SET(up_to<std::uint16_t>(4095), b.vid)},
-                                                    {"pcp", SOCKIT_SET(up_to<std::uint8_t>(7), b.pcp)},
-                                                    {"dei", SOCKIT_SET(flag(), b.dei)},
-                                                    {"type", SOCKIT_SET(uint<std::uint16_t>(), b.ethertype)}},
-                                                   {}};
-    return f;
+layer_result build_vlan(const layer_context& c) {
+    static const field_table<wire::vlan_builder> fields{
+        {{"vid", SOCKIT_SET(up_to<std::uint16_t>(4095), b.vid)},
+         {"pcp", SOCKIT_SET(up_to<std::uint8_t>(7), b.pcp)},
+         {"dei", SOCKIT_SET(flag(), b.dei)},
+         {"type", SOCKIT_SET(uint<std::uint16_t>(), b.ethertype)}},
+        {}};
+    return build_layer(c.layer, fields, wire::vlan_builder{});
 }
 
-const field_table<wire::ppp_builder>& ppp_fields() {
-    static const field_table<wire::ppp_builder> f{{{"proto", SOCKIT_SET(uint<std::uint16_t>(), b.protocol)},
-                                                   {"ac", SOCKIT_SET(flag(), b.address_control)},
-                                                   {"pfc", SOCKIT_SET(flag(), b.compress_protocol)}},
-                                                  {}};
-    return f;
+layer_result build_ppp(const layer_context& c) {
+    static const field_table<wire::ppp_builder> fields{
+        {{"proto", SOCKIT_SET(uint<std::uint16_t>(), b.protocol)},
+         {"ac", SOCKIT_SET(flag(), b.address_control)},
+         {"pfc", SOCKIT_SET(flag(), b.compress_protocol)}},
+        {}};
+    return build_layer(c.layer, fields, wire::ppp_builder{});
 }
 
-const field_table<wire::arp_builder>& arp_fields() {
-    static const field_table<wire::arp_builder> f{
+layer_result build_arp(const layer_context& c) {
+    static const field_table<wire::arp_builder> fields{
         {{"op", SOCKIT_SET(uint<std::uint16_t>(), b.oper)},
          {"sha", SOCKIT_SET(mac(), b.sender_mac)},
          {"spa", SOCKIT_SET(ipv4(), b.sender_ip)},
          {"tha", SOCKIT_SET(mac(), b.target_mac)},
          {"tpa", SOCKIT_SET(ipv4(), b.target_ip)}},
         {{"request", [](auto& b) { b.oper = 1; }}, {"reply", [](auto& b) { b.oper = 2; }}}};
-    return f;
-}
-
-}  // namespace
-
-layer_result build_eth(const layer_context& c) {
-    return build_layer(c.layer, eth_fields(), wire::ethernet_builder{});
-}
-layer_result build_vlan(const layer_context& c) {
-    return build_layer(c.layer, vlan_fields(), wire::vlan_builder{});
-}
-layer_result build_ppp(const layer_context& c) {
-    return build_layer(c.layer, ppp_fields(), wire::ppp_builder{});
-}
-layer_result build_arp(const layer_context& c) {
-    return build_layer(c.layer, arp_fields(), wire::arp_builder{});
+    return build_layer(c.layer, fields, wire::arp_builder{});
 }
 
 }  // namespace sockit::packet_spec

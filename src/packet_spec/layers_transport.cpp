@@ -10,16 +10,8 @@
 #include "sockit/wire/tcp_view.hpp"
 
 namespace sockit::packet_spec {
-namespace {
 
-const field_table<wire::udp_builder>& udp_fields() {
-    static const field_table<wire::udp_builder> f{{{"sport", SOCKIT_SET(uint<std::uint16_t>(), b.sport)},
-                                                   {"dport", SOCKIT_SET(uint<std::uint16_t>(), b.dport)},
-                                                   {"len", SOCKIT_SET(uint<std::uint16_t>(), b.length)},
-                                                   {"chksum", SOCKIT_SET(uint<std::uint16_t>(), b.checksum)}},
-                                                  {}};
-    return f;
-}
+namespace {
 
 // tcpdump's letters for the TCP flags (C for CWR), in either case.
 struct flag_letter {
@@ -50,8 +42,23 @@ result<std::uint16_t, spec_error> tcp_flags(const value_reader& r) {
     return flags;
 }
 
-const field_table<wire::tcp_builder>& tcp_fields() {
-    static const field_table<wire::tcp_builder> f{
+}  // namespace
+
+layer_result build_udp(const layer_context& c) {
+    static const field_table<wire::udp_builder> fields{
+        {{"sport", SOCKIT_SET(uint<std::uint16_t>(), b.sport)},
+         {"dport", SOCKIT_SET(uint<std::uint16_t>(), b.dport)},
+         {"len", SOCKIT_SET(uint<std::uint16_t>(), b.length)},
+         {"chksum", SOCKIT_SET(uint<std::uint16_t>(), b.checksum)}},
+        {}};
+    wire::udp_builder b;
+    b.sport = 1024;
+    b.dport = c.next_is("dns") ? 53 : 9;  // 9: discard
+    return build_layer(c.layer, fields, b);
+}
+
+layer_result build_tcp(const layer_context& c) {
+    static const field_table<wire::tcp_builder> fields{
         {{"sport", SOCKIT_SET(uint<std::uint16_t>(), b.sport)},
          {"dport", SOCKIT_SET(uint<std::uint16_t>(), b.dport)},
          {"seq", SOCKIT_SET(uint<std::uint32_t>(), b.seq)},
@@ -84,54 +91,20 @@ const field_table<wire::tcp_builder>& tcp_fields() {
          {"options", SOCKIT_SET(hex(), b.raw_options)},
          {"chksum", SOCKIT_SET(uint<std::uint16_t>(), b.checksum)}},
         {}};
-    return f;
-}
-
-const field_table<wire::raw_builder>& raw_fields() {
-    static const field_table<wire::raw_builder> f{
-        {{"hex",
-          [](auto& b, const value_reader& r) -> field_result {
-              auto v = r.hex();
-              if (!v) return fail(v.error());
-              b.data.insert(b.data.end(), v->begin(), v->end());
-              return {};
-          }},
-         {"text",
-          [](auto& b, const value_reader& r) -> field_result {
-              auto v = r.text();
-              if (!v) return fail(v.error());
-              b.data.insert(b.data.end(), v->begin(), v->end());
-              return {};
-          }},
-         {"zeros",
-          [](auto& b, const value_reader& r) -> field_result {
-              auto v = r.number(65535);
-              if (!v) return fail(v.error());
-              b.data.insert(b.data.end(), static_cast<std::size_t>(*v), std::uint8_t{0});
-              return {};
-          }}},
-        {}};
-    return f;
-}
-
-}  // namespace
-
-layer_result build_udp(const layer_context& c) {
-    wire::udp_builder b;
-    b.sport = 1024;
-    b.dport = c.next_is("dns") ? 53 : 9;  // 9: discard
-    return build_layer(c.layer, udp_fields(), b);
-}
-
-layer_result build_tcp(const layer_context& c) {
     wire::tcp_builder b;
     b.sport = 1024;
     b.dport = c.next_is("dns") ? 53 : 80;
-    return build_layer(c.layer, tcp_fields(), b);
+    return build_layer(c.layer, fields, b);
 }
 
 layer_result build_raw(const layer_context& c) {
-    return build_layer(c.layer, raw_fields(), wire::raw_builder{});
+    static const field_table<wire::raw_builder> fields{
+        {{"hex", SOCKIT_USE(hex(), b.data.insert(b.data.end(), v.begin(), v.end()))},
+         {"text", SOCKIT_USE(text(), b.data.insert(b.data.end(), v.begin(), v.end()))},
+         {"zeros", SOCKIT_USE(number(65535),
+                              b.data.insert(b.data.end(), static_cast<std::size_t>(v), std::uint8_t{0}))}},
+        {}};
+    return build_layer(c.layer, fields, wire::raw_builder{});
 }
 
 }  // namespace sockit::packet_spec

@@ -12,6 +12,25 @@
 
 namespace sockit::packet_spec {
 
+namespace {
+
+// The value as the N bytes of an address that parse reads; family ("IPv4") names it in the error.
+template <std::size_t N, class Parse>
+result<std::array<std::uint8_t, N>, spec_error> address_bytes(const value_reader& r, Parse parse,
+                                                              const char* family) {
+    auto t = r.text();
+    if (!t) return fail(t.error());
+    auto ip = parse(*t);
+    if (!ip)
+        return fail(r.bad(
+            fmt::format("{}.{} wants an {} address: {}", r.layer, r.a.key, family, ip.error().message())));
+    std::array<std::uint8_t, N> out{};
+    std::copy(ip->bytes().begin(), ip->bytes().end(), out.begin());
+    return out;
+}
+
+}  // namespace
+
 spec_error value_reader::bad(std::string why) const {
     return make_error(a.value ? a.value_offset : a.key_offset, a.value ? *a.value : a.key, std::move(why));
 }
@@ -54,24 +73,12 @@ result<wire::mac_address, spec_error> value_reader::mac() const {
     return *m;
 }
 result<std::array<std::uint8_t, 4>, spec_error> value_reader::ipv4() const {
-    auto t = text();
-    if (!t) return fail(t.error());
-    auto ip = ip_address::parse_v4(*t);
-    if (!ip)
-        return fail(bad(fmt::format("{}.{} wants an IPv4 address: {}", layer, a.key, ip.error().message())));
-    std::array<std::uint8_t, 4> out{};
-    std::copy(ip->bytes().begin(), ip->bytes().end(), out.begin());
-    return out;
+    return address_bytes<4>(
+        *this, [](const std::string& t) { return ip_address::parse_v4(t); }, "IPv4");
 }
 result<std::array<std::uint8_t, 16>, spec_error> value_reader::ipv6() const {
-    auto t = text();
-    if (!t) return fail(t.error());
-    auto ip = ip_address::parse_v6(*t);
-    if (!ip)
-        return fail(bad(fmt::format("{}.{} wants an IPv6 address: {}", layer, a.key, ip.error().message())));
-    std::array<std::uint8_t, 16> out{};
-    std::copy(ip->bytes().begin(), ip->bytes().end(), out.begin());
-    return out;
+    return address_bytes<16>(
+        *this, [](const std::string& t) { return ip_address::parse_v6(t); }, "IPv6");
 }
 result<byte_buffer, spec_error> value_reader::hex() const {
     auto t = text();
