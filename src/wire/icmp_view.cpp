@@ -25,10 +25,7 @@ result<icmpv6_view> icmpv6_view::parse(bytes_view data) noexcept {
 
 bool icmpv6_view::checksum_ok(std::span<const std::uint8_t, 16> src,
                               std::span<const std::uint8_t, 16> dst) const noexcept {
-    internet_checksum c;
-    c.add_pseudo_header_v6(src, dst, ip_proto::icmpv6, static_cast<std::uint32_t>(data_.size()));
-    c.add(data_);
-    return c.value() == 0;
+    return internet_checksum::verifies_v6(src, dst, ip_proto::icmpv6, data_);
 }
 
 }  // namespace sockit::wire

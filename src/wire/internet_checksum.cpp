@@ -125,6 +125,35 @@ void internet_checksum::add_pseudo_header_v6(std::span<const std::uint8_t, 16> s
     add(bytes_view(ph, sizeof ph));
 }
 
+namespace {
+
+// Whether segment sums to zero after the pseudo-header that add_pseudo_header adds.
+template <class AddPseudoHeader>
+bool verifies(bytes_view segment, AddPseudoHeader add_pseudo_header) noexcept {
+    internet_checksum c;
+    add_pseudo_header(c);
+    c.add(segment);
+    return c.value() == 0;
+}
+
+}  // namespace
+
+bool internet_checksum::verifies_v4(std::span<const std::uint8_t, 4> src,
+                                    std::span<const std::uint8_t, 4> dst, std::uint8_t protocol,
+                                    bytes_view segment) noexcept {
+    return verifies(segment, [&](internet_checksum& c) {
+        c.add_pseudo_header_v4(src, dst, protocol, static_cast<std::uint16_t>(segment.size()));
+    });
+}
+
+bool internet_checksum::verifies_v6(std::span<const std::uint8_t, 16> src,
+                                    std::span<const std::uint8_t, 16> dst, std::uint8_t next_header,
+                                    bytes_view segment) noexcept {
+    return verifies(segment, [&](internet_checksum& c) {
+        c.add_pseudo_header_v6(src, dst, next_header, static_cast<std::uint32_t>(segment.size()));
+    });
+}
+
 std::uint16_t internet_checksum::folded_sum() const noexcept {
     std::uint16_t native = fold(sum_);
     // The sum was of words in memory order; convert to the network-order value.

@@ -72,18 +72,12 @@ bytes_view tcp_view::sack_blocks() const noexcept {
 
 bool tcp_view::checksum_ok_v4(std::span<const std::uint8_t, 4> src,
                               std::span<const std::uint8_t, 4> dst) const noexcept {
-    internet_checksum c;
-    c.add_pseudo_header_v4(src, dst, ip_proto::tcp, static_cast<std::uint16_t>(data_.size()));
-    c.add(data_);
-    return c.value() == 0;
+    return internet_checksum::verifies_v4(src, dst, ip_proto::tcp, data_);
 }
 
 bool tcp_view::checksum_ok_v6(std::span<const std::uint8_t, 16> src,
                               std::span<const std::uint8_t, 16> dst) const noexcept {
-    internet_checksum c;
-    c.add_pseudo_header_v6(src, dst, ip_proto::tcp, static_cast<std::uint32_t>(data_.size()));
-    c.add(data_);
-    return c.value() == 0;
+    return internet_checksum::verifies_v6(src, dst, ip_proto::tcp, data_);
 }
 
 }  // namespace sockit::wire

@@ -17,20 +17,14 @@ bool udp_view::checksum_ok_v4(std::span<const std::uint8_t, 4> src,
                               std::span<const std::uint8_t, 4> dst) const noexcept {
     if (checksum() == 0) return true;  // no checksum sent (RFC 768)
     bytes_view covered = length_ok() ? data_.first(length()) : data_;
-    internet_checksum c;
-    c.add_pseudo_header_v4(src, dst, ip_proto::udp, static_cast<std::uint16_t>(covered.size()));
-    c.add(covered);
-    return c.value() == 0;
+    return internet_checksum::verifies_v4(src, dst, ip_proto::udp, covered);
 }
 
 bool udp_view::checksum_ok_v6(std::span<const std::uint8_t, 16> src,
                               std::span<const std::uint8_t, 16> dst) const noexcept {
     if (checksum() == 0) return false;  // mandatory over IPv6
     bytes_view covered = length_ok() ? data_.first(length()) : data_;
-    internet_checksum c;
-    c.add_pseudo_header_v6(src, dst, ip_proto::udp, static_cast<std::uint32_t>(covered.size()));
-    c.add(covered);
-    return c.value() == 0;
+    return internet_checksum::verifies_v6(src, dst, ip_proto::udp, covered);
 }
 
 }  // namespace sockit::wire

@@ -44,6 +44,15 @@ public:
         c.add(data);
         return c.value();
     }
+    /// Whether a segment (transport header with its checksum field, and payload) verifies under the IPv4
+    /// pseudo-header: its sum with the pseudo-header is zero. segment.size() must fit 16 bits.
+    [[nodiscard]] static bool verifies_v4(std::span<const std::uint8_t, 4> src,
+                                          std::span<const std::uint8_t, 4> dst, std::uint8_t protocol,
+                                          bytes_view segment) noexcept;
+    /// Whether a segment verifies under the IPv6 pseudo-header (RFC 8200 §8.1).
+    [[nodiscard]] static bool verifies_v6(std::span<const std::uint8_t, 16> src,
+                                          std::span<const std::uint8_t, 16> dst, std::uint8_t next_header,
+                                          bytes_view segment) noexcept;
 
 private:
     std::uint64_t sum_ = 0;  // sum of words as loaded in native byte order
