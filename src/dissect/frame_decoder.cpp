@@ -252,7 +252,7 @@ private:
                     } else if (!fragment_) {
                         issue = codec_errc::truncated;
                     }  // the first fragment of a datagram carries only part of what the length counts
-                } else if (verify_ && whole_ && !udp_checksum_ok(*u)) {
+                } else if (verify_ && whole_ && !checksum_ok(*u)) {
                     issue = codec_errc::bad_checksum;
                 }
                 if (!push(*u, cur, issue)) return next_kind::done;
@@ -265,7 +265,7 @@ private:
                 auto t = tcp_view::parse(cur);
                 if (!t) return stop(errc_of(t.error()), cur), next_kind::done;
                 codec_errc issue{};
-                if (verify_ && whole_ && !tcp_checksum_ok(*t)) issue = codec_errc::bad_checksum;
+                if (verify_ && whole_ && !checksum_ok(*t)) issue = codec_errc::bad_checksum;
                 if (!push(*t, cur, issue)) return next_kind::done;
                 cur = t->payload();
                 app_ = (t->sport() == dns_port || t->dport() == dns_port) && !fragment_ ? app::dns_tcp
@@ -294,14 +294,9 @@ private:
         push(*m, cur);
     }
 
-    bool udp_checksum_ok(const udp_view& u) const noexcept {
-        if (ip_version_ == 4)
-            return u.checksum_ok_v4(std::span<const std::uint8_t, 4>(src4_, 4),
-                                    std::span<const std::uint8_t, 4>(dst4_, 4));
-        return u.checksum_ok_v6(std::span<const std::uint8_t, 16>(src6_, 16),
-                                std::span<const std::uint8_t, 16>(dst6_, 16));
-    }
-    bool tcp_checksum_ok(const tcp_view& t) const noexcept {
+    // A udp_view or tcp_view checked under the pseudo-header of the IP layer below it.
+    template <class Transport>
+    bool checksum_ok(const Transport& t) const noexcept {
         if (ip_version_ == 4)
             return t.checksum_ok_v4(std::span<const std::uint8_t, 4>(src4_, 4),
                                     std::span<const std::uint8_t, 4>(dst4_, 4));

@@ -68,20 +68,19 @@ char* put_ip_summary(char* p, const frame_outline& o) {
             dport = u->dport();
         }
     }
+    // "IP src.port > dst.port" (IP6 for IPv6), whichever family: put_ip prints one address.
+    auto put_ends = [&](const char* family, const auto& ip, auto put_ip) {
+        p = put_s(p, family);
+        p = put_endpoint(
+            p, [&](char* q) { return put_ip(q, ip.src()); }, sport);
+        p = put_s(p, " > ");
+        p = put_endpoint(
+            p, [&](char* q) { return put_ip(q, ip.dst()); }, dport);
+    };
     if (o.ip4 != nullptr) {
-        p = put_s(p, "IP ");
-        p = put_endpoint(
-            p, [&](char* q) { return put_ip4(q, o.ip4->src()); }, sport);
-        p = put_s(p, " > ");
-        p = put_endpoint(
-            p, [&](char* q) { return put_ip4(q, o.ip4->dst()); }, dport);
+        put_ends("IP ", *o.ip4, [](char* q, const auto& a) { return put_ip4(q, a); });
     } else {
-        p = put_s(p, "IP6 ");
-        p = put_endpoint(
-            p, [&](char* q) { return put_ip6(q, o.ip6->src()); }, sport);
-        p = put_s(p, " > ");
-        p = put_endpoint(
-            p, [&](char* q) { return put_ip6(q, o.ip6->dst()); }, dport);
+        put_ends("IP6 ", *o.ip6, [](char* q, const auto& a) { return put_ip6(q, a); });
     }
     p = put_s(p, ": ");
     if (o.transport == nullptr) return put_ip_payload(p, o);
