@@ -329,20 +329,27 @@ result<ip_address, address_error> ip_address::parse(std::string_view text) noexc
     return fail(e);
 }
 
-result<ip_address, address_error> ip_address::parse_v4(std::string_view text) noexcept {
+namespace {
+
+// One family's strict parse: parse_family is address_parser::v4 or ::v6.
+result<ip_address, address_error> parse_one_family(std::string_view text,
+                                                   bool (*parse_family)(std::string_view, ip_address&,
+                                                                        address_error*) noexcept) noexcept {
     ip_address a;
     address_error e;
     if (text.empty()) return fail(err(address_errc::empty, 0));
-    if (address_parser::v4(text, a, &e)) return a;
+    if (parse_family(text, a, &e)) return a;
     return fail(e);
 }
 
+}  // namespace
+
+result<ip_address, address_error> ip_address::parse_v4(std::string_view text) noexcept {
+    return parse_one_family(text, address_parser::v4);
+}
+
 result<ip_address, address_error> ip_address::parse_v6(std::string_view text) noexcept {
-    ip_address a;
-    address_error e;
-    if (text.empty()) return fail(err(address_errc::empty, 0));
-    if (address_parser::v6(text, a, &e)) return a;
-    return fail(e);
+    return parse_one_family(text, address_parser::v6);
 }
 
 ip_address ip_address::from_v4(std::uint32_t host_order) noexcept {
