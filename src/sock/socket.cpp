@@ -208,21 +208,22 @@ result<bool> socket::wait_writable(std::optional<std::chrono::milliseconds> time
     return wait_for(fd(), POLLOUT, timeout);
 }
 
-result<endpoint> socket::local_endpoint() const noexcept {
+namespace {
+
+// The address getsockname(2) or getpeername(2) reports for fd.
+result<endpoint> endpoint_from(int fd, int (*get_name)(int, sockaddr*, socklen_t*)) noexcept {
     endpoint ep;
     socklen_t size = endpoint::capacity();
-    if (::getsockname(fd(), ep.data(), &size) != 0) return fail(last_error());
+    if (get_name(fd, ep.data(), &size) != 0) return fail(last_error());
     ep.resize(size);
     return ep;
 }
 
-result<endpoint> socket::peer_endpoint() const noexcept {
-    endpoint ep;
-    socklen_t size = endpoint::capacity();
-    if (::getpeername(fd(), ep.data(), &size) != 0) return fail(last_error());
-    ep.resize(size);
-    return ep;
-}
+}  // namespace
+
+result<endpoint> socket::local_endpoint() const noexcept { return endpoint_from(fd(), ::getsockname); }
+
+result<endpoint> socket::peer_endpoint() const noexcept { return endpoint_from(fd(), ::getpeername); }
 
 result<int> socket::family() const noexcept {
     int value = 0;
