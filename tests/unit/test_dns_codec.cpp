@@ -18,41 +18,13 @@
 #include "sockit/dns/rr_class.hpp"
 #include "sockit/dns/rr_type.hpp"
 #include "sockit/dns/tcp_framing.hpp"
+#include "test_dns_support.hpp"
 
 namespace sockit::dns {
 namespace {
 
-byte_buffer unhex(std::string_view hex) {
-    byte_buffer out;
-    auto nibble = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    int hi = -1;
-    for (char c : hex) {
-        const int v = nibble(c);
-        if (v < 0) continue;  // spaces separate groups for readability
-        if (hi < 0) {
-            hi = v;
-        } else {
-            out.push_back(static_cast<std::uint8_t>(hi * 16 + v));
-            hi = -1;
-        }
-    }
-    return out;
-}
-
-std::string hex(bytes_view b) {
-    static constexpr char d[] = "0123456789abcdef";
-    std::string s;
-    for (std::uint8_t c : b) {
-        s.push_back(d[c >> 4]);
-        s.push_back(d[c & 15]);
-    }
-    return s;
-}
+using test::from_hex;
+using test::to_hex;
 
 std::error_code err(codec_errc e) { return make_error_code(e); }
 
@@ -102,7 +74,7 @@ TEST(DnsName, ParseTable) {
             continue;
         }
         ASSERT_TRUE(n) << c.text << ": " << n.error().message();
-        EXPECT_EQ(hex(n->wire()), hex(unhex(c.wire_hex))) << c.text;
+        EXPECT_EQ(to_hex(n->wire()), to_hex(from_hex(c.wire_hex))) << c.text;
         EXPECT_EQ(n->to_string(), c.printed) << c.text;
         // Printing and parsing again gives the same name.
         auto again = dns_name::parse(n->to_string());
@@ -166,7 +138,7 @@ TEST(DnsName, DecodeTable) {
         {"offset at the end", "00", 1, "", 0, codec_errc::truncated},
     };
     for (const auto& c : cases) {
-        const byte_buffer m = unhex(c.message_hex);
+        const byte_buffer m = from_hex(c.message_hex);
         std::size_t end = 0;
         auto n = dns_name::decode(m, c.offset, &end);
         if (c.printed.empty()) {
@@ -375,10 +347,10 @@ TEST(DnsRdata, DecodeTable) {
         {"unknown type", static_cast<rr_type>(123), in, "abcdef", "\\# 3 ABCDEF", {}},
         {"unknown empty", static_cast<rr_type>(65280), in, "", "\\# 0", {}},
     };
-    const byte_buffer prefix = unhex("00 03 6f7267 00 00 00 00 00 00 00 00");  // "org." at offset 1
+    const byte_buffer prefix = from_hex("00 03 6f7267 00 00 00 00 00 00 00 00");  // "org." at offset 1
     for (const auto& c : cases) {
         byte_buffer m = prefix;
-        const byte_buffer rd = unhex(c.rdata_hex);
+        const byte_buffer rd = from_hex(c.rdata_hex);
         m.insert(m.end(), rd.begin(), rd.end());
         auto d = decode_rdata(c.type, c.klass, m, prefix.size(), rd.size());
         auto v = validate_rdata(c.type, c.klass, m, prefix.size(), rd.size());
@@ -402,7 +374,7 @@ TEST(DnsRdata, DecodeTable) {
         EXPECT_EQ(*d2, *d) << c.comment;
     }
     // The RDATA itself running off the message is truncation.
-    const byte_buffer m = unhex("c00002");
+    const byte_buffer m = from_hex("c00002");
     EXPECT_EQ(decode_rdata(rr_type::a, rr_class::in, m, 0, 4).error(), err(codec_errc::truncated));
 }
 
@@ -436,7 +408,7 @@ TEST(DnsMessage, QueryBytesMatchDig) {
     o.authentic_data = true;
     auto wire = build_query(dns_name::parse("example.org").value(), rr_type::aaaa, o);
     ASSERT_TRUE(wire);
-    EXPECT_EQ(hex(*wire),
+    EXPECT_EQ(to_hex(*wire),
               "2e8f01200001000000000001076578616d706c65036f72670000"
               "1c00010000290"
               "4d0000000000000");
@@ -470,7 +442,7 @@ TEST(DnsMessage, CompressionRoundTrip) {
         EXPECT_EQ(*d, want);
     }
     // The SRV target is written in full even though "www.Example.org" was written before (RFC 2782).
-    const std::string c = hex(*compressed);
+    const std::string c = to_hex(*compressed);
     EXPECT_NE(c.find("000100020003"
                      "03777777074578616d706c65036f726700"),
               std::string::npos);
@@ -526,7 +498,7 @@ TEST(DnsMessage, MalformedTable) {
         {"forward pointer in question", "0001 0000 0001 0000 0000 0000 c00e 0001 0001 00", codec_errc::loop},
     };
     for (const auto& c : cases) {
-        const byte_buffer wire = unhex(c.hex);
+        const byte_buffer wire = from_hex(c.hex);
         auto v = message_view::parse(wire);
         ASSERT_FALSE(v) << c.comment;
         EXPECT_EQ(v.error(), err(c.error)) << c.comment;
@@ -583,7 +555,7 @@ TEST(DnsTcpFraming, Table) {
         {"zero length", "0000", codec_errc::bad_length, 0},
     };
     for (const auto& r : rows) {
-        const byte_buffer s = unhex(r.stream_hex);
+        const byte_buffer s = from_hex(r.stream_hex);
         auto f = next_tcp_frame(s);
         if (r.consumed == 0) {
             ASSERT_FALSE(f) << r.comment;
