@@ -97,58 +97,52 @@ bool parse_generic(std::string_view text, std::string_view prefix, unsigned max,
     return parse_number(text.substr(prefix.size()), max, out);
 }
 
+/// The name of v in table, or prefix and its number ("TYPE65280", "RESERVED12").
+template <class E, std::size_t N>
+std::string name_or_number(const std::array<named<E>, N>& table, E v, const char* prefix) {
+    if (auto n = find_name(table, v)) return std::string(*n);
+    return prefix + std::to_string(static_cast<unsigned>(v));
+}
+
+/// A name in table (any case), or prefix and a number up to max, or (bare_number) the number alone.
+template <class E, std::size_t N>
+result<E> parse_name_or_number(const std::array<named<E>, N>& table, std::string_view text,
+                               std::string_view prefix, unsigned max, bool bare_number) noexcept {
+    if (auto v = find_value(table, text)) return *v;
+    unsigned n = 0;
+    if ((bare_number && parse_number(text, max, n)) || parse_generic(text, prefix, max, n))
+        return static_cast<E>(n);
+    return fail(codec_errc::bad_value);
+}
+
 }  // namespace
 
 std::optional<std::string_view> mnemonic(rr_type t) noexcept { return find_name(type_names, t); }
 
-std::string to_string(rr_type t) {
-    if (auto n = mnemonic(t)) return std::string(*n);
-    return "TYPE" + std::to_string(static_cast<unsigned>(t));
-}
+std::string to_string(rr_type t) { return name_or_number(type_names, t, "TYPE"); }
 
 result<rr_type> parse_rr_type(std::string_view text) noexcept {
-    if (auto v = find_value(type_names, text)) return *v;
-    unsigned n = 0;
-    if (parse_generic(text, "TYPE", 65535, n)) return static_cast<rr_type>(n);
-    return fail(codec_errc::bad_value);
+    return parse_name_or_number(type_names, text, "TYPE", 65535, false);
 }
 
 std::optional<std::string_view> mnemonic(rr_class c) noexcept { return find_name(class_names, c); }
 
-std::string to_string(rr_class c) {
-    if (auto n = mnemonic(c)) return std::string(*n);
-    return "CLASS" + std::to_string(static_cast<unsigned>(c));
-}
+std::string to_string(rr_class c) { return name_or_number(class_names, c, "CLASS"); }
 
 result<rr_class> parse_rr_class(std::string_view text) noexcept {
-    if (auto v = find_value(class_names, text)) return *v;
-    unsigned n = 0;
-    if (parse_generic(text, "CLASS", 65535, n)) return static_cast<rr_class>(n);
-    return fail(codec_errc::bad_value);
+    return parse_name_or_number(class_names, text, "CLASS", 65535, false);
 }
 
-std::string to_string(rcode r) {
-    if (auto n = find_name(rcode_names, r)) return std::string(*n);
-    return "RESERVED" + std::to_string(static_cast<unsigned>(r));
-}
+std::string to_string(rcode r) { return name_or_number(rcode_names, r, "RESERVED"); }
 
-std::string to_string(opcode o) {
-    if (auto n = find_name(opcode_names, o)) return std::string(*n);
-    return "RESERVED" + std::to_string(static_cast<unsigned>(o));
-}
+std::string to_string(opcode o) { return name_or_number(opcode_names, o, "RESERVED"); }
 
 result<rcode> parse_rcode(std::string_view text) noexcept {
-    if (auto v = find_value(rcode_names, text)) return *v;
-    unsigned n = 0;
-    if (parse_number(text, 4095, n) || parse_generic(text, "RESERVED", 4095, n)) return static_cast<rcode>(n);
-    return fail(codec_errc::bad_value);
+    return parse_name_or_number(rcode_names, text, "RESERVED", 4095, true);
 }
 
 result<opcode> parse_opcode(std::string_view text) noexcept {
-    if (auto v = find_value(opcode_names, text)) return *v;
-    unsigned n = 0;
-    if (parse_number(text, 15, n) || parse_generic(text, "RESERVED", 15, n)) return static_cast<opcode>(n);
-    return fail(codec_errc::bad_value);
+    return parse_name_or_number(opcode_names, text, "RESERVED", 15, true);
 }
 
 }  // namespace sockit::dns
