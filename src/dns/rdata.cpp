@@ -109,6 +109,14 @@ result<std::array<std::uint8_t, N>> fixed(rdata_reader& r) noexcept {
     return out;
 }
 
+/// The RDATA that is one domain name (CNAME, NS, PTR: RFC 1035 §3.3) as the alternative T.
+template <class T>
+result<rdata> decode_name_only(rdata_reader& r) {
+    SOCKIT_TRY(n, r.name());
+    if (auto f = r.finish(); !f) return fail(f.error());
+    return rdata{T{n}};
+}
+
 result<rdata_mx> decode_mx(rdata_reader& r) noexcept {
     SOCKIT_TRY(pref, r.be16());
     SOCKIT_TRY(name, r.name());
@@ -221,21 +229,9 @@ result<rdata> decode_rdata(rr_type type, rr_class klass, bytes_view message, std
             SOCKIT_TRY(a, fixed<16>(r));
             return rdata{rdata_aaaa{a}};
         }
-        case k_cname: {
-            SOCKIT_TRY(n, r.name());
-            if (auto f = r.finish(); !f) return fail(f.error());
-            return rdata{rdata_cname{n}};
-        }
-        case k_ns: {
-            SOCKIT_TRY(n, r.name());
-            if (auto f = r.finish(); !f) return fail(f.error());
-            return rdata{rdata_ns{n}};
-        }
-        case k_ptr: {
-            SOCKIT_TRY(n, r.name());
-            if (auto f = r.finish(); !f) return fail(f.error());
-            return rdata{rdata_ptr{n}};
-        }
+        case k_cname: return decode_name_only<rdata_cname>(r);
+        case k_ns: return decode_name_only<rdata_ns>(r);
+        case k_ptr: return decode_name_only<rdata_ptr>(r);
         case k_mx: {
             SOCKIT_TRY(mx, decode_mx(r));
             return rdata{mx};
