@@ -34,6 +34,13 @@ void indent(std::string& out, unsigned& col, unsigned to) {
     col = to;
 }
 
+// Moves out to column `to` as indent() does, then appends text; col follows.
+void put_column(std::string& out, unsigned& col, unsigned to, std::string_view text) {
+    indent(out, col, to);
+    out += text;
+    col += static_cast<unsigned>(text.size());
+}
+
 void append_hex_words(std::string& out, bytes_view b) {
     static constexpr char digits[] = "0123456789ABCDEF";
     for (std::size_t i = 0; i < b.size(); ++i) {
@@ -189,15 +196,9 @@ std::string to_string(const resource_record& rr, text_style style) {
         return out;
     }
     auto col = static_cast<unsigned>(out.size());
-    indent(out, col, ttl_column);
-    out += ttl;
-    col += static_cast<unsigned>(ttl.size());
-    indent(out, col, class_column);
-    out += klass;
-    col += static_cast<unsigned>(klass.size());
-    indent(out, col, type_column);
-    out += type;
-    col += static_cast<unsigned>(type.size());
+    put_column(out, col, ttl_column, ttl);
+    put_column(out, col, class_column, klass);
+    put_column(out, col, type_column, type);
     indent(out, col, rdata_column);
     append_rdata(out, rr.data);
     return out;
@@ -211,11 +212,8 @@ std::string to_string(const question& q, text_style style) {
     // dig prefixes ';' without counting it in the column arithmetic.
     std::string out = ";" + name;
     auto col = static_cast<unsigned>(name.size());
-    indent(out, col, class_column);
-    out += klass;
-    col += static_cast<unsigned>(klass.size());
-    indent(out, col, type_column);
-    out += type;
+    put_column(out, col, class_column, klass);
+    put_column(out, col, type_column, type);
     return out;
 }
 
