@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <time.h>
 
+#include "answer_once_session.hpp"
+
 namespace sockit::services {
 namespace {
 
@@ -12,19 +14,6 @@ constexpr const char* weekdays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday"
                                     "Thursday", "Friday", "Saturday"};
 constexpr const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
                                   "July",    "August",   "September", "October", "November", "December"};
-
-class daytime_session final : public stream_session {
-public:
-    explicit daytime_session(const daytime_service& svc) : svc_(svc) {}
-    stream_action on_connect(byte_buffer& out) override {
-        svc_.append_now(out);
-        return stream_action::close;
-    }
-    stream_action on_data(bytes_view, byte_buffer&) override { return stream_action::close; }
-
-private:
-    const daytime_service& svc_;
-};
 
 }  // namespace
 
@@ -48,7 +37,7 @@ void daytime_service::append_now(byte_buffer& out) const {
 }
 
 std::unique_ptr<stream_session> daytime_service::open_stream() const {
-    return std::make_unique<daytime_session>(*this);
+    return std::make_unique<answer_once_session<daytime_service, &daytime_service::append_now>>(*this);
 }
 
 bool daytime_service::on_datagram(bytes_view, byte_buffer& reply) const {

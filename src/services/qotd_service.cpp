@@ -6,23 +6,11 @@
 
 #include <algorithm>
 
+#include "answer_once_session.hpp"
 #include "sockit/core/codec_errc.hpp"
 
 namespace sockit::services {
 namespace {
-
-class qotd_session final : public stream_session {
-public:
-    explicit qotd_session(const qotd_service& svc) : svc_(svc) {}
-    stream_action on_connect(byte_buffer& out) override {
-        svc_.append_next(out);
-        return stream_action::close;
-    }
-    stream_action on_data(bytes_view, byte_buffer&) override { return stream_action::close; }
-
-private:
-    const qotd_service& svc_;
-};
 
 // Turns the lines of one quote into the wire form; lines[] are without their line ends.
 result<std::string, quotes_error> finish_quote(const std::vector<std::string_view>& lines,
@@ -137,7 +125,7 @@ void qotd_service::append_next(byte_buffer& out) const {
 }
 
 std::unique_ptr<stream_session> qotd_service::open_stream() const {
-    return std::make_unique<qotd_session>(*this);
+    return std::make_unique<answer_once_session<qotd_service, &qotd_service::append_next>>(*this);
 }
 
 bool qotd_service::on_datagram(bytes_view, byte_buffer& reply) const {

@@ -2,25 +2,10 @@
 // time_service (RFC 868): the 1900 epoch offset and the 4-byte answer.
 #include "sockit/services/time_service.hpp"
 
+#include "answer_once_session.hpp"
 #include "sockit/core/byte_order.hpp"
 
 namespace sockit::services {
-namespace {
-
-class time_session final : public stream_session {
-public:
-    explicit time_session(const time_service& svc) : svc_(svc) {}
-    stream_action on_connect(byte_buffer& out) override {
-        svc_.append_now(out);
-        return stream_action::close;
-    }
-    stream_action on_data(bytes_view, byte_buffer&) override { return stream_action::close; }
-
-private:
-    const time_service& svc_;
-};
-
-}  // namespace
 
 std::uint32_t rfc868_time(std::chrono::system_clock::time_point t) noexcept {
     const auto unix_seconds = std::chrono::floor<std::chrono::seconds>(t.time_since_epoch()).count();
@@ -36,7 +21,7 @@ void time_service::append_now(byte_buffer& out) const {
 }
 
 std::unique_ptr<stream_session> time_service::open_stream() const {
-    return std::make_unique<time_session>(*this);
+    return std::make_unique<answer_once_session<time_service, &time_service::append_now>>(*this);
 }
 
 bool time_service::on_datagram(bytes_view, byte_buffer& reply) const {
