@@ -23,8 +23,8 @@
 namespace sockit::dns {
 namespace {
 
-using test::from_hex;
-using test::to_hex;
+using sockit::dns::test::from_hex;
+using sockit::dns::test::to_hex;
 
 std::error_code err(codec_errc e) { return make_error_code(e); }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "file_test_util.hpp"
 #include "sockit/dns/message.hpp"
 #include "sockit/dns/presentation.hpp"
 
@@ -17,20 +18,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using sockit::test::read_whole_file;
 
 TEST(DnsDig, MessagesPrintAsDigPrintsThem) {
     const fs::path dir = fs::path(SOCKIT_TEST_DATA) / "dns" / "dig";
     int cases = 0;
     for (const auto& entry : fs::directory_iterator(dir)) {
         if (entry.path().extension() != ".bin") continue;
-        const std::string wire = slurp(entry.path());
+        const std::string wire = read_whole_file(entry.path());
         fs::path text_path = entry.path();
         text_path.replace_extension(".dig");
-        const std::string want = slurp(text_path);
+        const std::string want = read_whole_file(text_path);
         auto m = message::decode(as_bytes(wire));
         ASSERT_TRUE(m) << entry.path() << ": " << m.error().message();
         const std::string got = to_string(*m);

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <string>
 
+#include "file_test_util.hpp"
 #include "sockit/http_client/output_sink.hpp"
 
 namespace sockit::http_client {
@@ -18,10 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using sockit::test::read_whole_file;
 
 bytes_view bytes(std::string_view s) { return as_bytes(s); }
 
@@ -59,7 +57,7 @@ TEST_F(output_sink_test, the_file_appears_with_the_first_byte) {
     EXPECT_TRUE(fs::exists(o.path));
     ASSERT_TRUE(sink.on_body(bytes("world")));
     EXPECT_TRUE(sink.close());
-    EXPECT_EQ(read_file(o.path), "hello, world");
+    EXPECT_EQ(read_whole_file(o.path), "hello, world");
     EXPECT_FALSE(sink.write_error());
     EXPECT_FALSE(sink.discarding());
 }
@@ -72,7 +70,7 @@ TEST_F(output_sink_test, open_makes_an_empty_file_and_truncates) {
     ASSERT_TRUE(sink.open());  // once
     EXPECT_TRUE(sink.close());
     EXPECT_TRUE(sink.close());  // nothing open: no-op
-    EXPECT_EQ(read_file(o.path), "");
+    EXPECT_EQ(read_whole_file(o.path), "");
 }
 
 TEST_F(output_sink_test, heads_go_before_the_body_interim_ones_included) {
@@ -83,7 +81,7 @@ TEST_F(output_sink_test, heads_go_before_the_body_interim_ones_included) {
     sink.on_response_head(head_with(200), "HTTP/1.1 200 OK\r\n\r\n", head_kind::final);
     ASSERT_TRUE(sink.on_body(bytes("body")));
     ASSERT_TRUE(sink.close());
-    EXPECT_EQ(read_file(o.path), "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\nbody");
+    EXPECT_EQ(read_whole_file(o.path), "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\nbody");
 }
 
 TEST_F(output_sink_test, fail_on_error_drops_head_and_body_of_a_status_from_400) {
@@ -125,7 +123,7 @@ TEST_F(output_sink_test, writes_to_a_descriptor_without_a_path) {
         EXPECT_TRUE(sink.close());  // the descriptor is not the sink's
     }
     EXPECT_EQ(::close(fd), 0);
-    EXPECT_EQ(read_file(p), "H\r\n\r\ndata");
+    EXPECT_EQ(read_whole_file(p), "H\r\n\r\ndata");
 }
 
 TEST_F(output_sink_test, an_open_error_is_kept_and_stops_every_write) {
