@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "parse_or_fail.hpp"
 #include "sockit/ip/ip_address.hpp"
 
 using sockit::address_errc;
@@ -17,11 +18,7 @@ using sockit::ip_address;
 
 namespace {
 
-ip_address must(std::string_view s) {
-    auto r = ip_address::parse(s);
-    EXPECT_TRUE(r.has_value()) << s << ": " << (r ? "" : r.error().message());
-    return r ? *r : ip_address{};
-}
+ip_address must(std::string_view s) { return sockit::test::parse_or_fail<ip_address>(s); }
 
 static_assert(std::is_trivially_copyable_v<ip_address>);
 static_assert(sizeof(ip_address) <= 40);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "parse_or_fail.hpp"
 #include "sockit/ip/ip_network.hpp"
 
 using sockit::address_errc;
@@ -14,11 +15,7 @@ using sockit::ip_network;
 
 namespace {
 
-ip_network net(std::string_view s) {
-    auto r = ip_network::parse(s);
-    EXPECT_TRUE(r.has_value()) << s << ": " << (r ? "" : r.error().message());
-    return r ? *r : ip_network{};
-}
+ip_network net(std::string_view s) { return sockit::test::parse_or_fail<ip_network>(s); }
 
 ip_address addr(std::string_view s) {
     auto r = ip_address::parse(s);
