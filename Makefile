@@ -32,7 +32,7 @@ run: build
 test: build
 	ctest --preset release -j $(JOBS)
 
-# The whole tree with clang++ too (DESIGN.md: both compilers must build it).
+# The whole tree with clang++ too (docs/design.md: both compilers must build it).
 clang: deps build/clang/build.ninja
 	cmake --build --preset clang -j $(JOBS)
 

@@ -14,18 +14,15 @@
 #include "sockit/loadgen/discard_stream.hpp"
 
 namespace sockit::cli {
-namespace {}  // namespace
 
 int run_bench_discard(std::span<char*> args) {
     auto app = make_app(
         "bench discard",
         "Send one TCP stream to a discard server (RFC 863) for -d seconds in writes of -l bytes (as\n"
-        "`iperf3 -c HOST -l 64K -t SECONDS` does), then close the sending side and wait (at most 5 s) for "
-        "the\n"
-        "server to close too, so that every byte counted has been read. Prints the bytes sent and the rate "
-        "in\n"
-        "Gbit/s. Exit codes: 0 ok, 64 usage, 68 unknown host, 69 refused or the connection broke, 71 OS "
-        "error.",
+        "`iperf3 -c HOST -l 64K -t SECONDS` does), then close the sending side and wait (at most 5 s) "
+        "for the\nserver to close too, so that every byte counted has been read. Prints the bytes sent "
+        "and the rate in\nGbit/s. Exit codes: 0 ok, 64 usage, 68 unknown host, 69 refused or the "
+        "connection broke, 71 OS error.",
         "sockit bench discard 127.0.0.1 10009 -d 5 -l 64K");
     std::string host;
     std::string port;
@@ -41,7 +38,7 @@ int run_bench_discard(std::span<char*> args) {
         ->capture_default_str()
         ->transform(CLI::AsSizeValue(false))
         ->check(CLI::Range(std::size_t{1}, std::size_t{64} << 20));
-    app->add_flag("--json", json, "one JSON document (keys: see README)");
+    app->add_flag("--json", json, "one JSON document (keys: see sockit-bench-discard(1))");
     if (auto done = parse(*app, args)) return *done;
 
     constexpr std::string_view cmd = "bench discard";

@@ -84,7 +84,7 @@ int run_bench_echo(std::span<char*> args) {
     app->add_option("--connect-timeout", connect_timeout, "seconds allowed to connect them all")
         ->capture_default_str()
         ->check(CLI::Range(0.001, 3600.0));
-    app->add_flag("--json", json, "one JSON document (keys: see README)");
+    app->add_flag("--json", json, "one JSON document (keys: see sockit-bench-echo(1))");
     if (auto done = parse(*app, args)) return *done;
 
     constexpr std::string_view cmd = "bench echo";

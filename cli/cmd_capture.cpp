@@ -20,7 +20,6 @@
 #include "sockit/wire/link_type.hpp"
 
 namespace sockit::cli {
-namespace {}  // namespace
 
 int run_capture(std::span<char*> args) {
     auto app = make_app(

@@ -72,7 +72,7 @@ private:
     bool verbose_ = false;
 };
 
-/// The exit code and the phrase for a failed fetch (README, "sockit http get").
+/// The exit code and the phrase for a failed fetch (sockit-http-get(1), EXIT STATUS).
 std::pair<int, std::string> describe(const http_client::fetch_failure& f) {
     const auto& ec = f.error;
     const bool malformed = &ec.category() == &http::http_category() || ec == codec_errc::truncated;

@@ -10,7 +10,6 @@
 #include "sockit/sys/scoped_sigaction.hpp"
 
 namespace sockit::cli {
-namespace {}  // namespace
 
 int run_nc(std::span<char*> args) {
     auto parsed = parse_nc_options(args);

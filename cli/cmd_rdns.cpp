@@ -15,7 +15,6 @@
 #include "sockit/sock/resolver.hpp"
 
 namespace sockit::cli {
-namespace {}  // namespace
 
 int run_rdns(std::span<char*> args) {
     auto app = make_app("rdns",

@@ -40,7 +40,7 @@ nlohmann::ordered_json dns_section_json(const std::vector<dns::resource_record>&
 /// Microseconds as fractional milliseconds, as the JSON `time_ms` keys carry them.
 double dns_millis(std::chrono::microseconds us);
 
-/// One exchange as the JSON object documented in README (single-query mode); `server` is the one that
+/// One exchange as the JSON object documented in sockit-dns(1) (single-query mode); `server` is the one that
 /// answered, else the last of the `servers` asked.
 nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint& server,
                                          const result<dns_client::exchange_result>& outcome,

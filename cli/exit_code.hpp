@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Exit codes of the sockit command, after sysexits.h (documented in README).
+// Exit codes of the sockit command, after sysexits.h (documented in sockit(1) and README).
 #pragma once
 
 #include <system_error>

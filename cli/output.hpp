@@ -9,7 +9,7 @@
 
 namespace sockit::cli {
 
-/// Prints `sockit CMD: WHAT: WHY` on stderr, one line (DESIGN.md's error format).
+/// Prints `sockit CMD: WHAT: WHY` on stderr, one line (docs/design.md's error format).
 void print_error(std::string_view cmd, std::string_view what, std::string_view why);
 
 /// Prints a JSON document on stdout, indented, followed by a newline.

@@ -22,7 +22,7 @@ void add_packet_flags(CLI::App& app, packet_flags& flags) {
                    "BPF filter expression (as for tcpdump), e.g. 'tcp port 80'");
     app.add_flag("-v,--verbose", flags.verbose, "a line of fields per layer under each packet");
     app.add_flag("--json", flags.json,
-                 "JSON Lines: one object per packet with a \"layers\" array (see README)");
+                 "JSON Lines: one object per packet with a \"layers\" array (keys: see sockit-decode(1))");
     app.add_flag("-x,--hex", flags.hex, "hex dump of each frame (a \"hex\" key with --json)");
     app.add_flag("--stats", flags.stats, "packets and bytes per protocol at the end");
     app.add_flag("--utc", flags.utc, "print line timestamps in UTC rather than local time");
