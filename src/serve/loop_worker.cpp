@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <limits>
 #include <system_error>
 
 namespace sockit::serve::detail {
@@ -19,7 +18,6 @@ using namespace std::chrono_literals;
 constexpr int max_accepts_per_wakeup = 64;  // then let the other descriptors of the loop have a turn
 constexpr int max_datagrams_per_wakeup = 32;
 constexpr auto accept_pause = 100ms;  // EMFILE with no spare descriptor left: try again later
-constexpr auto share_pause = 1ms;     // above its share: let the other reactors accept a while
 constexpr auto drain_check = 20ms;    // how often a stopping loop looks at blocking-model work
 constexpr auto housekeeping = 100ms;  // dispatcher tick (fork: reap children)
 
@@ -41,8 +39,9 @@ unique_fd open_spare() noexcept { return unique_fd(::open("/dev/null", O_RDONLY 
 
 }  // namespace
 
-loop_worker::loop_worker(server_impl& s, std::size_t index, dispatcher* d) noexcept
-    : s_(s), index_(index), loop_(*s.loops[index]), listeners_(s.sets[index]), dispatcher_(d) {}
+loop_worker::loop_worker(server_impl& s, event_loop& loop, std::vector<bound_listener>& listeners,
+                         dispatcher* d) noexcept
+    : s_(s), loop_(loop), listeners_(listeners), dispatcher_(d) {}
 
 loop_worker::~loop_worker() {
     for (auto& e : conns_)
@@ -50,7 +49,11 @@ loop_worker::~loop_worker() {
             e->conn->abort(close_reason::server_stop);
             close_connection(e.get());
         }
-    release_listeners();
+    for (auto& l : tcp_) {
+        loop_.unwatch(l.watch);
+        loop_.cancel_timer(l.resume);
+    }
+    for (auto& u : udp_) loop_.unwatch(u.watch);
     loop_.unwatch(stop_watch_);
     loop_.cancel_timer(grace_timer_);
     loop_.cancel_timer(drain_timer_);
@@ -62,17 +65,17 @@ result<void> loop_worker::run() {
     // Reserve first: the callbacks below hold pointers into these vectors.
     tcp_.reserve(listeners_.size());
     udp_.reserve(listeners_.size());
-    for (auto* l : listeners_) {
-        if (!l->sock.is_open()) continue;
-        if (l->spec->proto == transport::tcp) {
-            tcp_.push_back({l, {}, {}});
+    for (auto& l : listeners_) {
+        if (!l.sock.is_open()) continue;
+        if (l.spec->proto == transport::tcp) {
+            tcp_.push_back({&l, {}, {}});
         } else {
             udp_entry u;
-            u.listener = l;
-            u.handler = l->spec->make_datagram();
+            u.listener = &l;
+            u.handler = l.spec->make_datagram();
             if (!u.handler) return fail(std::make_error_code(std::errc::invalid_argument));
-            u.limiter = std::make_unique<rate_limiter>(l->spec->policy.rate_per_source,
-                                                       l->spec->policy.burst_per_source);
+            u.limiter = std::make_unique<rate_limiter>(l.spec->policy.rate_per_source,
+                                                       l.spec->policy.burst_per_source);
             udp_.push_back(std::move(u));
         }
     }
@@ -100,10 +103,6 @@ result<void> loop_worker::run() {
 void loop_worker::on_accept(tcp_entry& l) {
     if (!l.listener->sock.is_open()) return;  // closed by a uniplex stop; begin_stop() unwatches it
     for (int i = 0; i < max_accepts_per_wakeup && !stopping_; ++i) {
-        if (above_fair_share()) {
-            pause_accepting(l, share_pause);
-            return;
-        }
         auto c = l.listener->sock.accept(peer_form::unmapped, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (!c) {
             const auto& ec = c.error();
@@ -138,35 +137,12 @@ void loop_worker::reject_one(tcp_entry& l) {
         if (c && spare_fd_) return;
     }
     // Still nothing: stop watching the listener for a while (the kernel keeps the backlog).
-    pause_accepting(l, accept_pause);
-}
-
-bool loop_worker::above_fair_share() const noexcept {
-    // Reactors share each TCP listener, and the loop that calls accept4 first gets the connection: on a
-    // busy machine that is whichever thread happens to run, and one loop could take a whole burst. So a
-    // loop well above the least loaded one leaves the backlog to the others for a moment (the kernel's
-    // SO_REUSEPORT hash used to spread connections; this spreads them as evenly, by load).
-    const std::size_t loops = s_.loops.size();
-    if (loops < 2) return false;
-    std::size_t least = conn_count_;
-    for (std::size_t k = 0; k < loops; ++k)
-        least = std::min(least, s_.loads[k].load(std::memory_order_relaxed));
-    return conn_count_ > least + 2 + least / 16;
-}
-
-void loop_worker::pause_accepting(tcp_entry& l, std::chrono::milliseconds how_long) {
     (void)loop_.set_interest(l.watch, io_mask::none);
     loop_.cancel_timer(l.resume);
-    l.resume = loop_.add_timer(how_long, [this, p = &l] {
+    l.resume = loop_.add_timer(accept_pause, [this, p = &l] {
         if (!spare_fd_) spare_fd_ = open_spare();
         if (!stopping_) (void)loop_.set_interest(p->watch, io_mask::readable);
     });
-}
-
-void loop_worker::publish_load() noexcept {
-    // A stopping loop accepts nothing more: it must not hold the others back.
-    const std::size_t load = stopping_ ? std::numeric_limits<std::size_t>::max() : conn_count_;
-    s_.loads[index_].store(load, std::memory_order_relaxed);
 }
 
 void loop_worker::add_connection(socket sock, const endpoint& peer, const listener_spec& spec) {
@@ -191,7 +167,6 @@ void loop_worker::add_connection(socket sock, const endpoint& peer, const listen
     if (slot >= conns_.size()) conns_.resize(slot + 1);
     conns_[slot] = std::move(entry);
     ++conn_count_;
-    publish_load();
     e->conn->start();
     if (!e->conn->finished()) {
         auto w = loop_.watch(fd, e->conn->interest(),
@@ -259,7 +234,6 @@ void loop_worker::close_connection(conn_entry* e) noexcept {
     s_.stats.active.fetch_sub(1, std::memory_order_relaxed);
     conns_[static_cast<std::size_t>(e->conn->fd())].reset();  // closes the socket; e is gone
     --conn_count_;
-    publish_load();
     if (stopping_) check_drained();
 }
 
@@ -299,27 +273,22 @@ void loop_worker::on_udp(udp_entry& u) {
     }
 }
 
-void loop_worker::release_listeners() noexcept {
-    if (released_) return;
-    released_ = true;
-    for (auto& l : tcp_) {
-        loop_.unwatch(l.watch);
-        loop_.cancel_timer(l.resume);
-    }
-    for (auto& u : udp_) loop_.unwatch(u.watch);
-    // Also the ones run() did not watch (it failed first): the other loops' release must reach zero.
-    for (auto* l : listeners_) l->release();
-}
-
 void loop_worker::begin_stop() {
     if (stopping_) return;
     stopping_ = true;
-    publish_load();
     loop_.unwatch(stop_watch_);
     std::int64_t expected = 0;
     const auto at = (loop_.now() + s_.opts.grace).time_since_epoch().count();
     s_.stop_at.compare_exchange_strong(expected, static_cast<std::int64_t>(at));
-    release_listeners();
+    for (auto& l : tcp_) {
+        loop_.unwatch(l.watch);
+        loop_.cancel_timer(l.resume);
+        l.listener->sock.close();
+    }
+    for (auto& u : udp_) {
+        loop_.unwatch(u.watch);
+        u.listener->sock.close();
+    }
     grace_timer_ = loop_.add_timer(s_.opts.grace, [this] {
         grace_over_ = true;
         for (auto& e : conns_)

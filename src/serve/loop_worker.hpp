@@ -18,8 +18,8 @@ namespace sockit::serve::detail {
 /// listeners, lets connections finish within the grace period, then returns from run().
 class loop_worker {
 public:
-    /// The worker of loop `index` of `s` (its event loop and set of listeners).
-    loop_worker(server_impl& s, std::size_t index, dispatcher* d) noexcept;
+    loop_worker(server_impl& s, event_loop& loop, std::vector<bound_listener>& listeners,
+                dispatcher* d) noexcept;
     ~loop_worker();
     loop_worker(const loop_worker&) = delete;
     loop_worker& operator=(const loop_worker&) = delete;
@@ -49,24 +49,18 @@ private:
 
     void on_accept(tcp_entry& l);
     void reject_one(tcp_entry& l);
-    [[nodiscard]] bool above_fair_share() const noexcept;
-    void pause_accepting(tcp_entry& l, std::chrono::milliseconds how_long);
-    void publish_load() noexcept;
     void add_connection(socket sock, const endpoint& peer, const listener_spec& spec);
     void on_io(conn_entry* e, bool readable);
     void update(conn_entry* e);
     void sync_deadline(conn_entry* e);
     void close_connection(conn_entry* e) noexcept;
     void on_udp(udp_entry& u);
-    /// Unwatches every listener and gives it up (the last loop to give one up closes it). Once.
-    void release_listeners() noexcept;
     void begin_stop();
     void check_drained();
 
     server_impl& s_;
-    std::size_t index_;
     event_loop& loop_;
-    std::vector<bound_listener*>& listeners_;
+    std::vector<bound_listener>& listeners_;
     dispatcher* dispatcher_;
     std::vector<tcp_entry> tcp_;
     std::vector<udp_entry> udp_;
@@ -79,7 +73,6 @@ private:
     timer_handle tick_timer_;
     bool stopping_ = false;
     bool grace_over_ = false;
-    bool released_ = false;
 };
 
 }  // namespace sockit::serve::detail

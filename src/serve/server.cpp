@@ -19,23 +19,24 @@ namespace {
 
 std::error_code invalid() { return std::make_error_code(std::errc::invalid_argument); }
 
-// Binds and (TCP) listens on one socket: SO_REUSEADDR for TCP (restarts despite TIME_WAIT), never
-// SO_REUSEPORT (another process could join it), so a port in use is EADDRINUSE.
-result<socket> bind_one(const listener_spec& spec) noexcept {
+result<socket> bind_one(const listener_spec& spec, std::uint16_t port, bool reuse_port) noexcept {
     const bool tcp = spec.proto == transport::tcp;
     const int type = tcp ? SOCK_STREAM : SOCK_DGRAM;
     if (!spec.address) {
         dual_stack_options o;
         // SO_REUSEADDR on UDP would let a second server bind the same port silently: TCP only.
         o.reuse_address = tcp;
+        o.reuse_port = reuse_port;
         o.non_blocking = true;
-        return bind_dual_stack(spec.port, type, o);
+        return bind_dual_stack(port, type, o);
     }
-    const endpoint& ep = *spec.address;
+    const endpoint ep = spec.address->with_port(port);
     auto s = socket::open(ep.family(), type | SOCK_NONBLOCK);
     if (!s) return s;
     if (tcp)
         if (auto r = s->set(opt::reuse_address{true}); !r) return fail(r.error());
+    if (reuse_port)
+        if (auto r = s->set(opt::reuse_port{true}); !r) return fail(r.error());
     if (auto r = s->bind(ep); !r) return fail(r.error());
     if (tcp)
         if (auto r = s->listen(); !r) return fail(r.error());
@@ -45,7 +46,8 @@ result<socket> bind_one(const listener_spec& spec) noexcept {
 }  // namespace
 
 void server_impl::close_all_listeners() noexcept {
-    for (auto& l : bound) l->sock.close();
+    for (auto& set : sets)
+        for (auto& l : set) l.sock.close();
 }
 
 result<std::unique_ptr<server>> server::create(server_options options, std::vector<listener_spec> listeners) {
@@ -64,26 +66,31 @@ result<std::unique_ptr<server>> server::create(server_options options, std::vect
         nsets =
             impl->opts.workers != 0 ? impl->opts.workers : std::max(1u, std::thread::hardware_concurrency());
     }
-    // Every loop watches each TCP listener and accepts from it (the first to call accept4 gets the
-    // connection, the others EAGAIN), so a busy loop leaves new connections to an idle one. A UDP
-    // listener belongs to one loop, the specs dealt round the loops: its handler and per-source rate
-    // limiter see every datagram of the port.
+    const bool reuse_port = nsets > 1;
     impl->sets.resize(nsets);
-    impl->loads = std::make_unique<std::atomic<std::size_t>[]>(nsets);
-    std::size_t next_udp_set = 0;
     for (const auto& spec : impl->specs) {
-        auto s = bind_one(spec);
-        if (!s) return fail(s.error());
-        auto local = s->local_endpoint();
-        if (!local) return fail(local.error());
-        impl->infos.push_back({spec.service, spec.proto, *local});
-        const bool shared = spec.proto == transport::tcp;
-        auto& l = impl->bound.emplace_back(
-            std::make_unique<detail::bound_listener>(&spec, std::move(*s), shared ? nsets : 1));
-        if (shared) {
-            for (auto& set : impl->sets) set.push_back(l.get());
-        } else {
-            impl->sets[next_udp_set++ % nsets].push_back(l.get());
+        std::uint16_t port = spec.address ? spec.address->port() : spec.port;
+        if (reuse_port) {
+            // The guard that keeps an SO_REUSEPORT group ours: first bind the address without
+            // SO_REUSEPORT, which fails with EADDRINUSE while anyone holds the port (another server's
+            // group included), so a second server is refused instead of joining and taking a share of
+            // the connections. Then the group takes the port the probe proved free (or was given).
+            auto probe = bind_one(spec, port, false);
+            if (!probe) return fail(probe.error());
+            auto local = probe->local_endpoint();
+            if (!local) return fail(local.error());
+            port = local->port();
+        }
+        for (std::size_t k = 0; k < nsets; ++k) {
+            auto s = bind_one(spec, port, reuse_port);
+            if (!s) return fail(s.error());
+            if (k == 0) {
+                auto local = s->local_endpoint();
+                if (!local) return fail(local.error());
+                port = local->port();  // the other loops join the port the kernel chose
+                impl->infos.push_back({spec.service, spec.proto, *local});
+            }
+            impl->sets[k].push_back({&spec, std::move(*s)});
         }
     }
 
@@ -124,7 +131,7 @@ result<void> server::run() {
         if (!d) return fail(std::make_error_code(std::errc::not_supported));
         result<void> r;
         {
-            detail::loop_worker w(s, 0, d.get());
+            detail::loop_worker w(s, *s.loops[0], s.sets[0], d.get());
             r = w.run();
         }
         if (!r) request_stop();  // children and threads see the stop eventfd and end within the grace period
@@ -135,7 +142,7 @@ result<void> server::run() {
     std::mutex mu;
     result<void> first;
     auto run_set = [&](std::size_t k) {
-        detail::loop_worker w(s, k, nullptr);
+        detail::loop_worker w(s, *s.loops[k], s.sets[k], nullptr);
         auto r = w.run();
         if (!r) {
             std::lock_guard lock(mu);
@@ -148,9 +155,6 @@ result<void> server::run() {
         for (std::size_t k = 1; k < s.loops.size(); ++k) threads.emplace_back(run_set, k);
     } catch (const std::system_error& e) {
         request_stop();
-        // The loops that never ran give their listeners up, so the running ones can close them.
-        for (std::size_t k = threads.size() + 1; k < s.loops.size(); ++k)
-            for (auto* l : s.sets[k]) l->release();
         for (auto& t : threads) t.join();
         return fail(e.code());
     }

@@ -19,23 +19,10 @@ namespace sockit::serve {
 
 namespace detail {
 
-/// The bound socket of one listener_spec, watched by one loop or (a TCP listener of reactors) by every
-/// loop. One socket, not one SO_REUSEPORT socket per loop: a group the kernel load-balances is one any
-/// other process of the same user may join, and two servers would then share the port without an error.
+/// One bound socket of one listener_spec (reactors have one per loop and spec).
 struct bound_listener {
-    bound_listener(const listener_spec* sp, socket s, std::size_t loops) noexcept
-        : spec(sp), sock(std::move(s)), watchers(loops) {}
-
-    const listener_spec* spec;
+    const listener_spec* spec = nullptr;
     socket sock;
-    /// The loops that have not stopped watching sock yet.
-    std::atomic<std::size_t> watchers;
-
-    /// Called by a stopping loop once it no longer watches sock: the last one closes it (closing it
-    /// earlier would let another loop's watch name a descriptor number the process may reuse at once).
-    void release() noexcept {
-        if (watchers.fetch_sub(1, std::memory_order_acq_rel) == 1) sock.close();
-    }
 };
 
 /// What an event-loop worker does with an accepted connection when it does not serve it itself: the
@@ -66,14 +53,8 @@ struct server_impl {
     server_options opts;
     std::vector<listener_spec> specs;
     std::vector<listener_info> infos;
-    /// One bound socket per listener_spec, in the order of specs.
-    std::vector<std::unique_ptr<detail::bound_listener>> bound;
-    /// The sockets each event loop watches (reactors: one loop per worker, each with every TCP listener
-    /// and its share of the UDP ones; every other model: one loop with all).
-    std::vector<std::vector<detail::bound_listener*>> sets;
-    /// Per loop: the connections it serves, published by that loop so that the others can see it. A
-    /// reactor well above the least loaded one leaves new connections of a shared listener to the others.
-    std::unique_ptr<std::atomic<std::size_t>[]> loads;
+    /// One set of bound sockets per event loop (reactors: per worker; every other model: one).
+    std::vector<std::vector<detail::bound_listener>> sets;
     std::vector<std::unique_ptr<event_loop>> loops;
     unique_fd stop_fd;  ///< eventfd: readable once request_stop() ran; never read, so it stays readable
     server_stats stats;

@@ -43,7 +43,7 @@ struct datagram_policy {
 
 /// Makes the handler of one new TCP connection. Called on the thread that will run the connection.
 using stream_factory = std::function<std::unique_ptr<stream_handler>()>;
-/// Makes the handler of one UDP listener: called once, on the thread of the event loop that serves it.
+/// Makes the handler of one UDP socket (one per event loop or acceptor thread).
 using datagram_factory = std::function<std::unique_ptr<datagram_handler>()>;
 
 /// One service on one transport and address.
@@ -125,12 +125,10 @@ struct server_impl;
 /// SIGCHLD in the thread calling run() while it runs and reaps its own children.
 class server {
 public:
-    /// Validates the options, opens and binds every listener (one non-blocking socket each, SO_REUSEADDR
-    /// for TCP, never SO_REUSEPORT: a port another process holds is EADDRINUSE whatever the model, and so
-    /// is this server's port to another process; reactors share each TCP socket among their loops and
-    /// give each UDP socket to one loop) and creates the event loops. Errors: std::errc::invalid_argument
-    /// (no listener, a spec without its factory, max_connections or max_output 0), bind's errors
-    /// (EADDRINUSE, EACCES), socket(2)'s and epoll_create1's. Does not block.
+    /// Validates the options, opens and binds every listener (non-blocking, SO_REUSEADDR; for reactors one
+    /// SO_REUSEPORT socket per loop, after a plain bind proved the address free) and creates the event loops.
+    /// Errors: std::errc::invalid_argument (no listener, a spec without its factory, max_connections or
+    /// max_output 0), bind's errors (EADDRINUSE, EACCES), socket(2)'s and epoll_create1's. Does not block.
     [[nodiscard]] static result<std::unique_ptr<server>> create(server_options options,
                                                                 std::vector<listener_spec> listeners);
 

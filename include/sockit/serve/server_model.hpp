@@ -17,7 +17,9 @@ enum class server_model {
     pool,      ///< a fixed set of worker threads takes accepted connections from a queue
     poll,      ///< one event loop (poll backend by default)
     epoll,     ///< one event loop (epoll backend)
-    reactors,  ///< one epoll loop per worker (per core by default), all accepting from one socket per port
+    reactors,  ///< one epoll loop per worker (per core by default), each with its own SO_REUSEPORT sockets (a
+               ///< group no second server can join: it is bound only after a plain bind of the same address
+               ///< succeeded)
 };
 
 /// Every model, in the order above.
