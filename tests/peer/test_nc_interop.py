@@ -222,6 +222,15 @@ class Scan(NcTest):
 class EndOfStream(NcTest):
     """The EOF rules scripts rely on, against a Python server that records what it saw."""
 
+    def run_timed(self, release, peer, *nc_args, input=None):
+        """Runs `sockit nc NC_ARGS...`, then lets the peer thread go; returns (process, seconds nc took)."""
+        start = time.monotonic()
+        proc = subprocess.run([SOCKIT, "nc", *nc_args], input=input, capture_output=True, timeout=30)
+        elapsed = time.monotonic() - start
+        release.set()
+        peer.join(10)
+        return proc, elapsed
+
     def serve_once(self, behave):
         """A one-shot TCP server on 127.0.0.1 running behave(conn, record) in a thread; returns (port, record, thread)."""
         srv = socket.socket()
@@ -286,24 +295,14 @@ class EndOfStream(NcTest):
             release.wait(30)  # never closes while sockit runs
 
         port, record, t = self.serve_once(behave)
-        start = time.monotonic()
-        proc = subprocess.run([SOCKIT, "nc", "-q", "0.5", "127.0.0.1", str(port)], input=b"x", capture_output=True,
-                              timeout=30)
-        elapsed = time.monotonic() - start
-        release.set()
-        t.join(10)
+        proc, elapsed = self.run_timed(release, t, "-q", "0.5", "127.0.0.1", str(port), input=b"x")
         self.assertEqual(proc.returncode, 0)
         self.assertTrue(0.4 <= elapsed < 10, elapsed)
 
     def test_w_ends_an_idle_connection(self):
         release = threading.Event()
         port, record, t = self.serve_once(lambda conn, record: release.wait(30))
-        start = time.monotonic()
-        proc = subprocess.run([SOCKIT, "nc", "-d", "-w", "0.5", "127.0.0.1", str(port)], capture_output=True,
-                              timeout=30)
-        elapsed = time.monotonic() - start
-        release.set()
-        t.join(10)
+        proc, elapsed = self.run_timed(release, t, "-d", "-w", "0.5", "127.0.0.1", str(port))
         self.assertEqual(proc.returncode, 0)
         self.assertTrue(0.4 <= elapsed < 10, elapsed)
 
