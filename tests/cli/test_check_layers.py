@@ -49,38 +49,41 @@ class CheckLayers(unittest.TestCase):
             self.assertIn(w, lines[0])
         self.assertIn("1 forbidden edge", proc.stderr)
 
-    def test_a_codec_including_the_socket_layer(self):
-        self.plant("src/dns/planted.cpp", '// x\n#include "sockit/dns/message.hpp"\n#include "sockit/sock/socket.hpp"\n')
-        self.assert_refused("src/dns/planted.cpp", 3, "dns/ may not include sockit/sock/socket.hpp", "core, ip")
+    # Each row: why, what is planted (path, text), and the one line check-layers must print for it (its
+    # path, its line number or None for a folder, and words it must contain).
+    REFUSED = [
+        ("a codec including the socket layer", "src/dns/planted.cpp",
+         '// x\n#include "sockit/dns/message.hpp"\n#include "sockit/sock/socket.hpp"\n',
+         "src/dns/planted.cpp", 3, ("dns/ may not include sockit/sock/socket.hpp", "core, ip")),
+        ("a lower layer including a higher one", "include/sockit/event/planted.hpp",
+         '#pragma once\n#include "sockit/serve/server.hpp"\n',
+         "include/sockit/event/planted.hpp", 2, ("event/ may not include sockit/serve/server.hpp",)),
+        ("a relative include across modules", "src/wire/planted.cpp", '#include "../dns/mnemonics.hpp"\n',
+         "src/wire/planted.cpp", 1, ("reaches outside its module",)),
+        ("a system call in cli/", "cli/planted.cpp", "int f() { return ::socket(1, 2, 3); }  // a raw call\n",
+         "cli/planted.cpp", 1, ("cli/ makes a system call (::socket)",)),
+        ("a system call in a codec", "src/http/planted.cpp", 'void f() { ::open("x", 0); }\n',
+         "src/http/planted.cpp", 1, ("http/ makes a system call (::open)",)),
+        ("fuzz/ including the test suite", "fuzz/planted.cpp", '#include "../tests/unit/guarded_buffer.hpp"\n',
+         "fuzz/planted.cpp", 1, ("fuzz/ may not include the test suite",)),
+        ("a module missing from the table", "src/newthing/a.cpp", "int x;\n",
+         "src/newthing", None, ("not in the layer table",)),
+    ]
 
-    def test_a_lower_layer_including_a_higher_one(self):
-        self.plant("include/sockit/event/planted.hpp", '#pragma once\n#include "sockit/serve/server.hpp"\n')
-        self.assert_refused("include/sockit/event/planted.hpp", 2, "event/ may not include sockit/serve/server.hpp")
-
-    def test_a_relative_include_across_modules(self):
-        self.plant("src/wire/planted.cpp", '#include "../dns/mnemonics.hpp"\n')
-        self.assert_refused("src/wire/planted.cpp", 1, "reaches outside its module")
-
-    def test_a_system_call_in_cli(self):
-        self.plant("cli/planted.cpp", "int f() { return ::socket(1, 2, 3); }  // a raw call\n")
-        self.assert_refused("cli/planted.cpp", 1, "cli/ makes a system call (::socket)")
-
-    def test_a_system_call_in_a_codec(self):
-        self.plant("src/http/planted.cpp", "void f() { ::open(\"x\", 0); }\n")
-        self.assert_refused("src/http/planted.cpp", 1, "http/ makes a system call (::open)")
+    def test_each_kind_of_forbidden_edge_is_refused(self):
+        for why, path, text, where, line, words in self.REFUSED:
+            with self.subTest(why):
+                folder = os.path.join(self.tree, os.path.dirname(path))
+                new_folder = not os.path.isdir(folder)
+                self.plant(path, text)
+                try:
+                    self.assert_refused(where, line, *words)
+                finally:
+                    shutil.rmtree(folder) if new_folder else os.remove(os.path.join(self.tree, path))
 
     def test_a_static_factory_is_not_a_system_call(self):
         self.plant("cli/planted.cpp", "auto s = socket::open(1);\nauto t = sockit::sys::poll(x);\n")
         self.assertEqual(check(self.tree).returncode, 0)
-
-    def test_fuzz_including_the_test_suite(self):
-        self.plant("fuzz/planted.cpp", '#include "../tests/unit/guarded_buffer.hpp"\n')
-        self.assert_refused("fuzz/planted.cpp", 1, "fuzz/ may not include the test suite")
-
-    def test_a_module_missing_from_the_table(self):
-        self.plant("src/newthing/a.cpp", "int x;\n")
-        self.assert_refused("src/newthing", None, "not in the layer table")
-
 
 if __name__ == "__main__":
     unittest.main()
