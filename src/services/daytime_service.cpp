@@ -5,8 +5,6 @@
 #include <fmt/format.h>
 #include <time.h>
 
-#include "answer_once_session.hpp"
-
 namespace sockit::services {
 namespace {
 
@@ -28,21 +26,12 @@ std::string format_daytime(std::chrono::system_clock::time_point t, bool utc) {
                        parts.tm_mday, 1900L + parts.tm_year, parts.tm_hour, parts.tm_min, parts.tm_sec, zone);
 }
 
-void daytime_service::append_now(byte_buffer& out) const {
+void daytime_service::append_answer(byte_buffer& out) const {
     const auto now = opts_.clock ? opts_.clock() : std::chrono::system_clock::now();
     const std::string line = format_daytime(now, opts_.utc);
     out.insert(out.end(), line.begin(), line.end());
     out.push_back('\r');
     out.push_back('\n');
-}
-
-std::unique_ptr<stream_session> daytime_service::open_stream() const {
-    return std::make_unique<answer_once_session<daytime_service, &daytime_service::append_now>>(*this);
-}
-
-bool daytime_service::on_datagram(bytes_view, byte_buffer& reply) const {
-    append_now(reply);
-    return true;
 }
 
 }  // namespace sockit::services

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 
-#include "answer_once_session.hpp"
 #include "sockit/core/codec_errc.hpp"
 
 namespace sockit::services {
@@ -119,18 +118,9 @@ qotd_service::qotd_service(std::vector<std::string> quotes) : quotes_(std::move(
     }
 }
 
-void qotd_service::append_next(byte_buffer& out) const {
+void qotd_service::append_answer(byte_buffer& out) const {
     const auto& q = quotes_[next_.fetch_add(1, std::memory_order_relaxed) % quotes_.size()];
     out.insert(out.end(), q.begin(), q.end());
-}
-
-std::unique_ptr<stream_session> qotd_service::open_stream() const {
-    return std::make_unique<answer_once_session<qotd_service, &qotd_service::append_next>>(*this);
-}
-
-bool qotd_service::on_datagram(bytes_view, byte_buffer& reply) const {
-    append_next(reply);
-    return true;
 }
 
 }  // namespace sockit::services

@@ -2,7 +2,6 @@
 // time_service (RFC 868): the 1900 epoch offset and the 4-byte answer.
 #include "sockit/services/time_service.hpp"
 
-#include "answer_once_session.hpp"
 #include "sockit/core/byte_order.hpp"
 
 namespace sockit::services {
@@ -13,20 +12,11 @@ std::uint32_t rfc868_time(std::chrono::system_clock::time_point t) noexcept {
     return static_cast<std::uint32_t>(static_cast<std::uint64_t>(unix_seconds + rfc868_epoch_offset));
 }
 
-void time_service::append_now(byte_buffer& out) const {
+void time_service::append_answer(byte_buffer& out) const {
     const auto now = clock_ ? clock_() : std::chrono::system_clock::now();
     std::uint8_t bytes[4];
     store_be32(bytes, rfc868_time(now));
     out.insert(out.end(), bytes, bytes + 4);
-}
-
-std::unique_ptr<stream_session> time_service::open_stream() const {
-    return std::make_unique<answer_once_session<time_service, &time_service::append_now>>(*this);
-}
-
-bool time_service::on_datagram(bytes_view, byte_buffer& reply) const {
-    append_now(reply);
-    return true;
 }
 
 }  // namespace sockit::services

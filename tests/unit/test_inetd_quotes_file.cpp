@@ -26,7 +26,7 @@ TEST(QuotesFile, LoadsAndReportsBadPaths) {
     EXPECT_EQ(*got, (std::vector<std::string>{"First.\r\n", "Second,\r\n  on two lines.\r\n"}));
     services::qotd_service svc(std::move(*got));
     byte_buffer out;
-    svc.append_next(out);
+    svc.append_answer(out);
     EXPECT_EQ(str(out), "First.\r\n");
 
     std::ofstream(dir / "huge") << std::string((1 << 20) + 1, 'a');

@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "sockit/services/service.hpp"
+#include "sockit/services/answer_once_service.hpp"
 
 namespace sockit::services {
 
@@ -17,7 +17,7 @@ namespace sockit::services {
 
 /// RFC 867 daytime on port 13. TCP: sends the line plus CRLF on connect, then closes. UDP: any datagram is
 /// answered with the same line.
-class daytime_service final : public service {
+class daytime_service final : public answer_once_service {
 public:
     using clock_fn = std::function<std::chrono::system_clock::time_point()>;
     struct options {
@@ -30,12 +30,8 @@ public:
 
     [[nodiscard]] std::string_view name() const noexcept override { return "daytime"; }
     [[nodiscard]] std::uint16_t standard_port() const noexcept override { return 13; }
-    [[nodiscard]] std::unique_ptr<stream_session> open_stream() const override;
-    /// Appends the line plus CRLF; always answers. Thread-safe.
-    bool on_datagram(bytes_view request, byte_buffer& reply) const override;
-
     /// The current line plus CRLF, as the service sends it.
-    void append_now(byte_buffer& out) const;
+    void append_answer(byte_buffer& out) const override;
 
 private:
     options opts_;

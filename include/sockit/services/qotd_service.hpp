@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "sockit/core/result.hpp"
-#include "sockit/services/service.hpp"
+#include "sockit/services/answer_once_service.hpp"
 
 namespace sockit::services {
 
@@ -36,7 +36,7 @@ inline constexpr std::size_t max_quote_bytes = 511;
 
 /// RFC 865 quote of the day on port 17. TCP: sends one quote on connect, then closes. UDP: any datagram is
 /// answered with one quote (< 512 bytes). Quotes are served in rotation, shared by all connections.
-class qotd_service final : public service {
+class qotd_service final : public answer_once_service {
 public:
     /// The built-in quotes.
     qotd_service() : qotd_service(builtin_quotes()) {}
@@ -46,12 +46,8 @@ public:
 
     [[nodiscard]] std::string_view name() const noexcept override { return "qotd"; }
     [[nodiscard]] std::uint16_t standard_port() const noexcept override { return 17; }
-    [[nodiscard]] std::unique_ptr<stream_session> open_stream() const override;
-    /// Appends the next quote; always answers. Thread-safe.
-    bool on_datagram(bytes_view request, byte_buffer& reply) const override;
-
     /// Appends the next quote of the rotation.
-    void append_next(byte_buffer& out) const;
+    void append_answer(byte_buffer& out) const override;
     [[nodiscard]] const std::vector<std::string>& quotes() const noexcept { return quotes_; }
 
 private:

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <functional>
 
-#include "sockit/services/service.hpp"
+#include "sockit/services/answer_once_service.hpp"
 
 namespace sockit::services {
 
@@ -19,7 +19,7 @@ inline constexpr std::int64_t rfc868_epoch_offset = 2'208'988'800;
 
 /// RFC 868 time on port 37. TCP: sends the 4 bytes on connect, then closes. UDP: any datagram (even an
 /// empty one) is answered with the 4 bytes.
-class time_service final : public service {
+class time_service final : public answer_once_service {
 public:
     using clock_fn = std::function<std::chrono::system_clock::time_point()>;
 
@@ -30,12 +30,8 @@ public:
 
     [[nodiscard]] std::string_view name() const noexcept override { return "time"; }
     [[nodiscard]] std::uint16_t standard_port() const noexcept override { return 37; }
-    [[nodiscard]] std::unique_ptr<stream_session> open_stream() const override;
-    /// Appends the 4 big-endian bytes; always answers. Thread-safe.
-    bool on_datagram(bytes_view request, byte_buffer& reply) const override;
-
     /// The current time as the 4 bytes the service sends.
-    void append_now(byte_buffer& out) const;
+    void append_answer(byte_buffer& out) const override;
 
 private:
     clock_fn clock_;
