@@ -69,18 +69,13 @@ std::uint64_t checksum_partial(const std::uint8_t* p, std::size_t n) noexcept {
         p += 4;
         n -= 4;
     }
-    if (n >= 2) {
-        std::uint16_t w;
-        std::memcpy(&w, p, 2);
-        total += w;
-        p += 2;
-        n -= 2;
-    }
-    if (n == 1) {
-        // A trailing byte is the first byte of a zero-padded word (in memory order).
-        std::uint8_t pad[2] = {p[0], 0};
-        std::uint16_t w;
-        std::memcpy(&w, pad, 2);
+    if (n > 0) {
+        // The last 1 to 3 bytes, zero-padded to a word: a trailing odd byte is the first byte of a padded
+        // 16-bit word (in memory order), and the word's two halves fold like two 16-bit words.
+        std::uint8_t tail[4] = {};
+        std::memcpy(tail, p, n);
+        std::uint32_t w;
+        std::memcpy(&w, tail, 4);
         total += w;
     }
     return total;
