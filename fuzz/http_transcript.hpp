@@ -145,6 +145,23 @@ private:
     std::unique_ptr<std::uint8_t[]> copy_;
 };
 
+/// Reads the body of p's current message from `in` into `body`, asking `in` for more as needed. Returns
+/// no error when the message is complete, codec_errc::need_more when the input ran out inside the body,
+/// else the parser's error.
+template <class Parser>
+std::error_code read_body(Parser& p, feeder& in, std::string& body) {
+    while (!p.message_complete()) {
+        auto part = p.read_body(in.window());
+        if (!part) {
+            if (part.error() == codec_errc::need_more && in.more()) continue;
+            return part.error();
+        }
+        body.append(as_chars(part->data));
+        in.consume(part->consumed);
+    }
+    return {};
+}
+
 /// Parses every request in `input`, fed by `plan`, and returns the transcript: each head, each body, then
 /// how the stream ended ("end" when it ended between messages, "need_more" inside one, or the error).
 inline std::string parse_requests(std::string_view input, const split_plan& plan = {},
@@ -163,18 +180,10 @@ inline std::string parse_requests(std::string_view input, const split_plan& plan
         ++m;
         in.consume(*head);
         std::string body;
-        while (!p.message_complete()) {
-            auto part = p.read_body(in.window());
-            if (!part) {
-                if (part.error() == codec_errc::need_more && in.more()) continue;
-                t += "body [" + body + "]\n";
-                if (part.error() == codec_errc::need_more) return t + "need_more\n";
-                return t + describe_error(part.error());
-            }
-            body.append(as_chars(part->data));
-            in.consume(part->consumed);
-        }
+        const std::error_code e = read_body(p, in, body);
         t += "body [" + body + "]\n";
+        if (e == codec_errc::need_more) return t + "need_more\n";
+        if (e) return t + describe_error(e);
     }
     return t + "too many messages\n";
 }
@@ -202,21 +211,13 @@ inline std::string parse_responses(std::string_view input, const split_plan& pla
         if (!p.head().is_interim()) ++request;
         in.consume(*head);
         std::string body;
-        while (!p.message_complete()) {
-            auto part = p.read_body(in.window());
-            if (!part) {
-                if (part.error() == codec_errc::need_more && in.more()) continue;
-                if (part.error() != codec_errc::need_more) {
-                    return t + "body [" + body + "]\n" + describe_error(part.error());
-                }
-                auto r = p.finish();  // the server closed the connection
-                t += "body [" + body + "]\n";
-                return t + (r ? "closed\n" : "eof " + describe_error(r.error()));
-            }
-            body.append(as_chars(part->data));
-            in.consume(part->consumed);
-        }
+        const std::error_code e = read_body(p, in, body);
         t += "body [" + body + "]\n";
+        if (e && e != codec_errc::need_more) return t + describe_error(e);
+        if (e) {
+            auto r = p.finish();  // the server closed the connection
+            return t + (r ? "closed\n" : "eof " + describe_error(r.error()));
+        }
     }
     return t + "too many messages\n";
 }
