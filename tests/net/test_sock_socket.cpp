@@ -326,13 +326,26 @@ TEST(Connect, TimesOutOnABlackholedPortAndRestoresBlockingMode) {
 std::atomic<int> signals_seen{0};
 void count_signal(int) { signals_seen.fetch_add(1); }
 
-TEST(Connect, SignalMidConnectDoesNotLeaveAHalfMadeConnection) {
-    auto handler = scoped_sigaction::install(SIGUSR1, count_signal, syscall_restart::no);
-    ASSERT_TRUE(handler);
-    auto hole = make_blackhole();
-    ASSERT_TRUE(hole);
-    signals_seen = 0;
+// A connect(2) to a listener that never answers, while SIGUSR1 (counted, not restarted) hits the thread.
+class ConnectUnderSignals : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto installed = scoped_sigaction::install(SIGUSR1, count_signal, syscall_restart::no);
+        ASSERT_TRUE(installed);
+        handler_.emplace(std::move(*installed));
+        hole = make_blackhole();
+        ASSERT_TRUE(hole);
+        signals_seen = 0;
+    }
+
+    std::optional<blackhole> hole;
     const pthread_t self = ::pthread_self();
+
+private:
+    std::optional<scoped_sigaction> handler_;
+};
+
+TEST_F(ConnectUnderSignals, SignalMidConnectDoesNotLeaveAHalfMadeConnection) {
     std::thread helper([&] {
         std::this_thread::sleep_for(100ms);  // the SYN is unanswered by now: interrupt connect(2)
         ::pthread_kill(self, SIGUSR1);
@@ -351,14 +364,8 @@ TEST(Connect, SignalMidConnectDoesNotLeaveAHalfMadeConnection) {
     EXPECT_EQ(*peer, hole->address);
 }
 
-TEST(Connect, TimeoutKeepsItsDeadlineUnderASignalStorm) {
-    auto handler = scoped_sigaction::install(SIGUSR1, count_signal, syscall_restart::no);
-    ASSERT_TRUE(handler);
-    auto hole = make_blackhole();
-    ASSERT_TRUE(hole);
-    signals_seen = 0;
+TEST_F(ConnectUnderSignals, TimeoutKeepsItsDeadlineUnderASignalStorm) {
     std::atomic<bool> done{false};
-    const pthread_t self = ::pthread_self();
     std::thread storm([&] {
         for (int i = 0; i < 100 && !done; ++i) {  // bounded: at most 100 signals, 10 ms apart
             ::pthread_kill(self, SIGUSR1);
