@@ -54,6 +54,19 @@ char* put_class(char* p, std::uint16_t klass) {
     }
 }
 
+// tcpdump's name of an opcode other than QUERY (" inv_q", " notify", ... " op15"), after the ID.
+char* put_opcode(char* p, dns::opcode op) {
+    const auto n = static_cast<unsigned>(op);
+    switch (n) {
+        case 0: return p;
+        case 1: return put_s(p, " inv_q");
+        case 2: return put_s(p, " stat");
+        case 4: return put_s(p, " notify");
+        case 5: return put_s(p, " update");
+        default: return put_u(put_s(p, " op"), n);
+    }
+}
+
 // " [N" + what + "]", tcpdump's note of a section count.
 char* put_count(char* p, std::uint16_t n, std::string_view what) {
     p = put_s(p, " [");
@@ -100,17 +113,18 @@ char* put_dns_summary(char* p, const dns::message_view& m, dns_flavor flavor) {
     char* const start = p;
     const dns::dns_header& h = m.header();
     p = put_u(p, h.id);
+    p = put_opcode(p, h.opcode);
     if (!h.qr) {
         if (h.rd) *p++ = '+';
         if (h.cd) *p++ = '%';
     } else {
+        if (dns::rcode rc = m.full_rcode(); rc != dns::rcode::noerror) {
+            *p++ = ' ';
+            p = put_rcode(p, rc);
+        }
         if (h.aa) *p++ = '*';
         if (!h.ra) *p++ = '-';
         if (h.tc) *p++ = '|';
-    }
-    if (h.opcode != dns::opcode::query) {
-        *p++ = ' ';
-        p = put_s(p, dns::to_string(h.opcode));
     }
     bool cut = false;
     // Whether another item fits under the soft limit; the first refusal writes " ...".
@@ -129,8 +143,13 @@ char* put_dns_summary(char* p, const dns::message_view& m, dns_flavor flavor) {
             p = put_hex_short(p, word);
             *p++ = ']';
         }
-        if (h.ancount != 0) p = put_count(p, h.ancount, "a");
-        if (h.qdcount != 1) p = put_count(p, h.qdcount, "q");
+        if (h.opcode == dns::opcode::iquery) {  // an inverse query carries one answer, no question
+            if (h.qdcount != 0) p = put_count(p, h.qdcount, "q");
+            if (h.ancount != 1) p = put_count(p, h.ancount, "a");
+        } else {
+            if (h.ancount != 0) p = put_count(p, h.ancount, "a");
+            if (h.qdcount != 1) p = put_count(p, h.qdcount, "q");
+        }
         if (h.nscount != 0) p = put_count(p, h.nscount, "n");
         if (h.arcount != 0) p = put_count(p, h.arcount, "au");
         for (const dns::record_view& q : m.questions()) {
@@ -144,10 +163,6 @@ char* put_dns_summary(char* p, const dns::message_view& m, dns_flavor flavor) {
             p = put_name_at(p, q.message, q.name_offset);
         }
     } else {
-        if (dns::rcode rc = m.full_rcode(); rc != dns::rcode::noerror) {
-            *p++ = ' ';
-            p = put_rcode(p, rc);
-        }
         if (h.qdcount != 1) p = put_count(p, h.qdcount, "q");
         *p++ = ' ';
         p = put_u(p, h.ancount);

@@ -77,7 +77,7 @@ char* put_tcp_summary(char* p, const tcp_view& tcp, const tcp_seq_view& seq, con
         p = put_u(p, tcp.urgent_pointer());
     }
     bool bad_options = false;
-    p = put_tcp_options(p, tcp.options(), seq.sack_base, flags, bad_options);
+    p = put_tcp_options(p, tcp.options(), seq.sack_base, flags, length > 0, bad_options);
     if (bad_options) return p;  // tcpdump ends the segment's text at a malformed option
     p = put_s(p, ", length ");
     p = put_u(p, length);

@@ -104,7 +104,7 @@ bool put_mptcp(char*& p, bytes_view value, std::uint16_t flags) noexcept {
 }  // namespace
 
 char* put_tcp_options(char* p, bytes_view options, std::uint32_t sack_base, std::uint16_t flags,
-                      bool& bad) noexcept {
+                      bool data_follows, bool& bad) noexcept {
     bad = false;
     if (options.empty()) return p;
     p = put_s(p, ", options [");
@@ -122,7 +122,13 @@ char* put_tcp_options(char* p, bytes_view options, std::uint32_t sack_base, std:
         const std::uint8_t k = *cp++;
         std::size_t len = 1;
         if (k != wire::tcp_option::eol && k != wire::tcp_option::nop) {
-            if (left < 2) return fail();  // no length byte within the options
+            if (left < 2) {
+                // The length byte lies past the options: in the data, it cannot fit what is left (a bad
+                // option); past the captured bytes, tcpdump reports the segment cut short.
+                if (data_follows) return fail();
+                bad = true;
+                return put_s(p, " [|tcp]");
+            }
             len = *cp++;
             if (len < 2 || len > left) return fail();
             --left;

@@ -20,9 +20,11 @@ inline constexpr std::size_t tcp_options_text_max = 640;
 /// length, the subtype, MP_CAPABLE's version, checksum flag and keys), tfo (RFC 7413), exp (RFC 6994),
 /// unknown-K 0xHEX; "[len N]" after an option whose length differs from what its kind holds. A length
 /// below 2 or past the options writes "[bad opt]" (and "]" after a first option); the caller must end
-/// the segment's text there, as tcpdump does: returns the end and sets bad. flags are the segment's
-/// (MP_CAPABLE's valid lengths depend on SYN and ACK). Never reads outside options; allocation-free.
+/// the segment's text there, as tcpdump does: returns the end and sets bad. A kind byte last in the
+/// options with no data after it writes " [|tcp]" (tcpdump's cut segment) and sets bad too. flags are
+/// the segment's (MP_CAPABLE's valid lengths depend on SYN and ACK). Never reads outside options;
+/// allocation-free.
 char* put_tcp_options(char* p, bytes_view options, std::uint32_t sack_base, std::uint16_t flags,
-                      bool& bad) noexcept;
+                      bool data_follows, bool& bad) noexcept;
 
 }  // namespace sockit::dissect

@@ -6,12 +6,12 @@
 import json
 import os
 import socket
-import struct
 import subprocess
 import tempfile
 import time
 import unittest
 
+from pcap_file import pcap_records
 from sockit_test import EX_OK, SOURCE_DIR, need, run
 
 DATA = os.path.join(SOURCE_DIR, "tests", "data", "wire")
@@ -181,26 +181,6 @@ def keep_duplicates(pairs):
     return {k: v for k, v in out.items() if not k.startswith("__dup_")}
 
 
-def pcap_records(path):
-    """How many whole records a pcap file (microsecond, either byte order) holds so far."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        return 0
-    if len(data) < 24:
-        return 0
-    order = "<" if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1") else ">"
-    count, at = 0, 24
-    while at + 16 <= len(data):
-        caplen = struct.unpack(order + "I", data[at + 8:at + 12])[0]
-        if at + 16 + caplen > len(data):
-            break
-        at += 16 + caplen
-        count += 1
-    return count
-
-
 def sockit_frames(path):
     proc = run("decode", path, "--json", check=EX_OK)
     return [json.loads(line) for line in proc.stdout.splitlines()]
@@ -263,7 +243,8 @@ class TsharkGolden(unittest.TestCase):
                 self.assertTrue(same(kind, seen[our_layer][our_key], flat[ref_key]),
                                 f"{where}: {our_layer}.{our_key} = {seen[our_layer][our_key]!r}, tshark {ref_key} = {flat[ref_key]!r}")
                 compared += 1
-            # Checksum verdicts agree: tshark status 0 (bad) exactly where we flag bad_checksum.
+            # Checksum verdicts agree: tshark status 0 (bad) exactly where we say bad or, for a partial sum
+            # left to offload (which tshark calls bad), unverified; status 1 (good) where we say ok.
             for our_layer, status_key in CHECKSUM_STATUS.items():
                 if our_layer not in seen or our_layer not in ref or (fragmented and our_layer in transport):
                     continue
@@ -271,8 +252,11 @@ class TsharkGolden(unittest.TestCase):
                 status = flatten(tree).get(status_key)
                 if status is None or status == "2":
                     continue  # tshark did not verify
-                ours_bad = seen[our_layer].get("issue") == "bad_checksum"
-                self.assertEqual(ours_bad, status == "0", f"{where}: {our_layer} checksum verdict")
+                verdict = seen[our_layer].get("checksum_status")
+                self.assertEqual(verdict in ("bad", "unverified"), status == "0", f"{where}: {our_layer} checksum verdict")
+                self.assertEqual(verdict == "bad", seen[our_layer].get("issue") == "bad_checksum", where)
+                if status == "1":
+                    self.assertIn(verdict, ("ok", "absent"), f"{where}: {our_layer} checksum verdict")
                 compared += 1
         return compared
 
