@@ -20,7 +20,7 @@ def tcp(opts=(), flags="S", seq=1, ack=0, sport=1000, dport=2000, payload=b"", *
 def raw_options(option_bytes, payload=b"", flags="S"):
     """A segment whose option area holds exactly option_bytes (padded to 4 with nothing: the caller pads)."""
     assert len(option_bytes) % 4 == 0
-    p = IP(src=A, dst=B) / TCP(sport=1000, dport=2000, flags=flags, seq=1, dataofs=5 + len(option_bytes) // 4) / \
+    p = IP(src=A, dst=B) / TCP(sport=1000, dport=2000, flags=flags, seq=1, ack=7, dataofs=5 + len(option_bytes) // 4) / \
         (option_bytes + payload)
     pk.append(IP(raw(p)))
 
@@ -58,6 +58,12 @@ raw_options(b"\x01\x08\x0a\x01")
 raw_options(b"\x01\x05\x00\x01")
 raw_options(b"\x01\x01\x01\x02", payload=b"data")
 raw_options(b"\x01\x01\x01\x02")
+# A rich option list cut at every byte (padded with EOL to the header's 4-byte size).
+FULL = bytes([2, 4, 5, 0xb4, 4, 2, 8, 10, 0, 0, 0, 1, 0, 0, 0, 0, 1, 3, 3, 7, 5, 10, 0, 0, 0, 1, 0, 0, 0, 2, 30, 4,
+              0x01, 0x81, 19, 6, 1, 2, 3, 4])
+for cut in range(len(FULL) + 1):
+    part = FULL[:cut] + bytes(-cut % 4)
+    raw_options(part, flags="SA")
 # A connection: handshake, data both ways, SACK, URG, teardown; numbers relative after the SYN-ACK.
 tcp([("MSS", 1460), ("SAckOK", b"")], flags="S", seq=1000, sport=40000, dport=4444)
 tcp([("MSS", 1400), ("SAckOK", b"")], flags="SA", seq=5000, ack=1001, sport=4444, dport=40000)
