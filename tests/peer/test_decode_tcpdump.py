@@ -12,10 +12,9 @@ import struct
 import subprocess
 import tempfile
 import threading
-import time
 import unittest
 
-from pcap_file import pcap_records
+from pcap_file import pcap_records, tcpdump_recording
 from sockit_test import EX_OK, SOURCE_DIR, need, run
 
 DATA = os.path.join(SOURCE_DIR, "tests", "data", "wire")
@@ -111,23 +110,9 @@ class TcpdumpLines(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp, LocalServices() as services:
             path = os.path.join(tmp, "lo.pcap")
             expr = f"host 127.0.0.1 and (tcp port {services.http_port} or udp port 5353 or udp port 5355)"
-            rec = subprocess.Popen(["tcpdump", "-i", "lo", "--immediate-mode", "-U", "-n", "-w", path, expr],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            try:
-                deadline = time.monotonic() + 20
-                line = b""
-                while b"listening" not in line and time.monotonic() < deadline:
-                    line = rec.stderr.readline()
+            with tcpdump_recording(path, expr, want=14) as rec:
                 services.exchange(tmp)
-                # Bounded wait until the traffic is in the file (a loaded machine leaves tcpdump behind).
-                deadline = time.monotonic() + 30
-                while time.monotonic() < deadline and pcap_records(path) < 14:
-                    time.sleep(0.05)
-                time.sleep(0.3)
-            finally:
-                rec.terminate()
-                _, err = rec.communicate(timeout=20)
-            self.assertGreaterEqual(pcap_records(path), 14, err.decode(errors="replace"))
+            self.assertGreaterEqual(pcap_records(path), 14, rec.stderr)
             lines = self.assert_same_lines(path)
             text = "\n".join(lines)
             self.assertIn("options [mss 65495,", text)     # the SYN's options

@@ -8,10 +8,9 @@ import os
 import socket
 import subprocess
 import tempfile
-import time
 import unittest
 
-from pcap_file import pcap_records
+from pcap_file import tcpdump_recording
 from sockit_test import EX_OK, SOURCE_DIR, need, run
 
 DATA = os.path.join(SOURCE_DIR, "tests", "data", "wire")
@@ -317,25 +316,9 @@ class TsharkGolden(unittest.TestCase):
             expr += " or (icmp and host 127.0.0.1) or (icmp6 and host ::1 and (icmp6[0] = 128 or icmp6[0] = 129))"
             with tempfile.TemporaryDirectory() as tmp:
                 path = os.path.join(tmp, "lo.pcap")
-                rec = subprocess.Popen(["tcpdump", "-i", "lo", "--immediate-mode", "-U", "-n", "-w", path, expr],
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-                try:
-                    deadline = time.monotonic() + 20
-                    line = b""
-                    while b"listening" not in line and time.monotonic() < deadline:
-                        line = rec.stderr.readline()
+                with tcpdump_recording(path, expr, want=30) as rec:
                     self.make_traffic(sockets)
-                    # Wait (bounded) until the traffic is in the file: a loaded machine can leave tcpdump
-                    # behind by seconds, and what is still in its socket buffer at SIGTERM is lost.
-                    deadline = time.monotonic() + 30
-                    while time.monotonic() < deadline and pcap_records(path) < 30:
-                        time.sleep(0.05)
-                    time.sleep(0.3)
-                finally:
-                    rec.terminate()
-                    _, err = rec.communicate(timeout=20)
-                self.assertGreater(self.compare_file(path), 100,
-                                   f"{pcap_records(path)} packets recorded; tcpdump said: {err.decode(errors='replace')}")
+                self.assertGreater(self.compare_file(path), 100, rec.stderr)
         finally:
             for entry in sockets:
                 entry[2].close()
