@@ -19,11 +19,9 @@
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 using namespace sockit;
+using namespace sockit::dissect;
 using namespace sockit::wire;
 using namespace sockit::test;
-using dissect::packet_format;
-using dissect::packet_printer;
-using dissect::packet_printer_options;
 
 namespace {
 
