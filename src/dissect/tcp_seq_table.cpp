@@ -3,12 +3,16 @@
 // order (the lower port first; equal ports: the lower address), so both directions find one entry.
 #include "tcp_seq_table.hpp"
 
+#include <cstdlib>
 #include <cstring>
+#include <new>
 
 namespace sockit::dissect {
 
 tcp_seq_table::tcp_seq_table() = default;
 tcp_seq_table::~tcp_seq_table() = default;
+
+void tcp_seq_table::free_memory::operator()(entry* e) const noexcept { std::free(e); }
 
 tcp_seq_view tcp_seq_table::relate(const tcp_view& tcp, const std::uint8_t* src, const std::uint8_t* dst,
                                    std::size_t addr_size) {
@@ -24,18 +28,20 @@ tcp_seq_view tcp_seq_table::relate(const tcp_view& tcp, const std::uint8_t* src,
     std::memcpy(key.addrs.data() + 16, rev ? src : dst, addr_size);
     key.ports = rev ? (std::uint32_t{dport} << 16 | sport) : (std::uint32_t{sport} << 16 | dport);
 
-    if (!entries_) entries_ = std::make_unique<entry[]>(capacity);
-    // FNV-1a over the key picks the set.
-    std::uint32_t h = 2166136261u;
-    auto mix = [&h](const std::uint8_t* p, std::size_t n) {
-        for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 16777619u;
-    };
-    mix(key.addrs.data(), key.addrs.size());
-    const std::uint8_t port_bytes[4] = {
-        static_cast<std::uint8_t>(key.ports >> 24), static_cast<std::uint8_t>(key.ports >> 16),
-        static_cast<std::uint8_t>(key.ports >> 8), static_cast<std::uint8_t>(key.ports)};
-    mix(port_bytes, 4);
-    entry* set = entries_.get() + (h % sets) * ways;
+    if (!entries_) {
+        entries_.reset(static_cast<entry*>(std::calloc(capacity, sizeof(entry))));
+        if (!entries_) throw std::bad_alloc();
+    }
+    // A multiplicative hash of the key's words picks the set.
+    constexpr std::uint64_t golden = 0x9e3779b97f4a7c15u;
+    std::uint64_t h = (std::uint64_t{key.ports} << 8 | key.family) * golden;
+    for (std::size_t i = 0; i < key.addrs.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, key.addrs.data() + i, 8);
+        h = (h ^ w) * golden;
+    }
+    h ^= h >> 29;
+    entry* set = entries_.get() + static_cast<std::size_t>(h % sets) * ways;
     if (++tick_ == 0) {  // the clock wrapped: keep the order, restart the ticks
         for (std::size_t i = 0; i < capacity; ++i)
             if (entries_[i].used != 0) entries_[i].used = 1;

@@ -24,8 +24,9 @@ struct tcp_seq_view {
 /// records both initial sequence numbers and shows its numbers absolute; later segments of that
 /// connection, either direction, show theirs relative to them. Segments without ACK stay absolute.
 /// Holds at most `capacity` connections (set-associative: a new connection replaces the least recently
-/// used one of its set; a replaced connection starts over, as if first seen). Memory is allocated on
-/// first use and never grows. Single-threaded.
+/// used one of its set; a replaced connection starts over, as if first seen). Memory is reserved on
+/// first use (about 3 MiB, touched only as sets fill) and never grows. Throws std::bad_alloc when it
+/// cannot be reserved. Single-threaded.
 class tcp_seq_table {
 public:
     static constexpr std::size_t ways = 8;
@@ -52,7 +53,12 @@ private:
         std::uint32_t used = 0;                // 0: free; else the tick of its last use
         std::uint8_t family = 0;
     };
-    std::unique_ptr<entry[]> entries_;
+    struct free_memory {
+        void operator()(entry* e) const noexcept;
+    };
+    // calloc'd: the system hands out zeroed pages as they are first touched, so a capture of few
+    // connections costs few pages (an all-zero entry is free).
+    std::unique_ptr<entry[], free_memory> entries_;
     std::size_t size_ = 0;
     std::uint32_t tick_ = 0;
 };
