@@ -27,8 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0) return 0;
     const std::uint8_t settings = data[0];
     packet_printer_options o;
-    o.format = (settings & 3) == 1 ? packet_format::verbose : (settings & 3) == 2 ? packet_format::json
-                                                                                  : packet_format::line;
+    o.format = (settings & 3) == 1   ? packet_format::verbose
+               : (settings & 3) == 2 ? packet_format::json
+                                     : packet_format::line;
     o.checksums = (settings & 4) != 0;
     o.absolute_seq = (settings & 8) != 0;
     o.utc = true;
