@@ -10,7 +10,9 @@ namespace sockit::cli {
 dissect::packet_printer_options packet_flags::output_options() const noexcept {
     using dissect::packet_format;
     dissect::packet_printer_options o;
-    o.format = json ? packet_format::json : verbose ? packet_format::verbose : packet_format::line;
+    o.format = json ? packet_format::json : verbose > 0 ? packet_format::verbose : packet_format::line;
+    o.checksums = verbose > 1;
+    o.absolute_seq = absolute_seq;
     o.hex = hex;
     o.stats = stats;
     o.utc = utc;
@@ -20,7 +22,11 @@ dissect::packet_printer_options packet_flags::output_options() const noexcept {
 void add_packet_flags(CLI::App& app, packet_flags& flags) {
     app.add_option("filter", flags.filter_words,
                    "BPF filter expression (as for tcpdump), e.g. 'tcp port 80'");
-    app.add_flag("-v,--verbose", flags.verbose, "a line of fields per layer under each packet");
+    app.add_flag("-v,--verbose", flags.verbose,
+                 "a line of fields per layer under each packet; twice (-vv): checksum verdicts on the line, "
+                 "as tcpdump -vv");
+    app.add_flag("-S,--absolute-tcp-sequence-numbers", flags.absolute_seq,
+                 "TCP sequence and acknowledgement numbers as sent, not relative to the connection's first");
     app.add_flag("--json", flags.json,
                  "JSON Lines: one object per packet with a \"layers\" array (keys: see sockit-decode(1))");
     app.add_flag("-x,--hex", flags.hex, "hex dump of each frame (a \"hex\" key with --json)");

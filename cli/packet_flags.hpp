@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// packet_flags: what `sockit decode` and `sockit capture` share: the output flags (-v, --json, -x, --stats,
-// --utc) and the BPF filter expression compiled into a libpcap handle.
+// packet_flags: what `sockit decode` and `sockit capture` share: the output flags (-v/-vv, -S, --json, -x,
+// --stats, --utc) and the BPF filter expression compiled into a libpcap handle.
 #pragma once
 
 #include <pcap/pcap.h>
@@ -17,7 +17,8 @@ namespace sockit::cli {
 /// The shared flags, as parsed.
 struct packet_flags {
     std::vector<std::string> filter_words;  ///< the BPF expression, as given (joined by spaces)
-    bool verbose = false;
+    int verbose = 0;                        ///< -v: the field tree; -vv: also checksum verdicts on the line
+    bool absolute_seq = false;              ///< -S: TCP numbers as sent
     bool json = false;
     bool hex = false;
     bool stats = false;

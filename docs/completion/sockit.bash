@@ -11,7 +11,7 @@ _sockit_flags() {
     "bench discard") echo "--json" ;;
     "bench echo") echo "--json" ;;
     build) echo "-x --hex --json --send" ;;
-    capture | decode) echo "-v --verbose --json -x --hex --stats --utc" ;;
+    capture | decode) echo "-v -vv --verbose -S --absolute-tcp-sequence-numbers --json -x --hex --stats --utc" ;;
     dns) echo "--json +tcp +short +norecurse +dnssec +noedns +bufsize= +ignore +timeout= +tries= +retry=" ;;
     "http get") echo "-i --include -I --head -L --location -v --verbose -f --fail --json" ;;
     "http serve") echo "--no-listing --json-log -q --quiet" ;;

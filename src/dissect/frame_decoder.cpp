@@ -4,6 +4,7 @@
 // goes on where it is safe.
 #include "sockit/dissect/frame_decoder.hpp"
 
+#include "checksum_check.hpp"
 #include "sockit/core/byte_order.hpp"
 
 namespace sockit::dissect {
@@ -20,8 +21,15 @@ codec_errc errc_of(const std::error_code& e) noexcept {
 // What the bytes at the cursor are expected to be.
 enum class next_kind { ethertype, ip_version, ip_proto, payload, done };
 
-// The well-known port of DNS (RFC 1035 §4.2), over UDP and TCP.
+// The well-known port of DNS (RFC 1035 §4.2), over UDP and TCP; multicast DNS (RFC 6762) and LLMNR
+// (RFC 4795) use the same message format over UDP.
 constexpr std::uint16_t dns_port = 53;
+constexpr std::uint16_t mdns_port = 5353;
+constexpr std::uint16_t llmnr_port = 5355;
+
+constexpr bool is_dns_udp_port(std::uint16_t port) noexcept {
+    return port == dns_port || port == mdns_port || port == llmnr_port;
+}
 
 class dissector {
 public:
@@ -43,6 +51,8 @@ public:
         l.view = v;
         l.offset = static_cast<std::uint32_t>(at.data() - frame_.data());
         l.issue = issue;
+        l.checksum = checksum_verdict::not_checked;
+        l.checksum_expected = 0;
     }
     void stop(codec_errc why, bytes_view at) noexcept {
         stop_ = why;
@@ -153,15 +163,20 @@ private:
         auto r = ipv4_view::parse(cur);
         if (!r) return stop(errc_of(r.error()), cur), next_kind::done;
         const ipv4_view& ip = *r;
+        checksum_outcome sum{};
+        if (verify_)
+            sum = ip.checksum_ok() ? checksum_outcome{checksum_verdict::ok, ip.checksum()}
+                                   : failed_plain_checksum(ip.header(), ip.checksum());
         codec_errc issue{};
         if (!ip.length_ok()) {
             issue = codec_errc::bad_length;
-        } else if (verify_ && !ip.checksum_ok()) {
+        } else if (sum.verdict == checksum_verdict::bad) {
             issue = codec_errc::bad_checksum;
         } else if (!ip.complete()) {
             issue = codec_errc::truncated;
         }
         if (!push(ip, cur, issue)) return next_kind::done;
+        mark(sum);
         ip_version_ = 4;
         src4_ = ip.src().data();
         dst4_ = ip.dst().data();
@@ -219,19 +234,24 @@ private:
             case ip_proto::icmp: {
                 auto m = icmp_view::parse(cur);
                 if (!m) return stop(codec_errc::truncated, cur), next_kind::done;
-                codec_errc issue =
-                    verify_ && whole_ && !m->checksum_ok() ? codec_errc::bad_checksum : codec_errc{};
-                push(*m, cur, issue);
+                checksum_outcome sum{};
+                if (verify_ && whole_)
+                    sum = m->checksum_ok() ? checksum_outcome{checksum_verdict::ok, m->checksum()}
+                                           : failed_plain_checksum(m->bytes(), m->checksum());
+                if (push(*m, cur, issue_of(sum))) mark(sum);
                 return next_kind::done;  // the body (echo data, quoted datagram) stays in the ICMP layer
             }
             case ip_proto::icmpv6: {
                 auto m = icmpv6_view::parse(cur);
                 if (!m) return stop(codec_errc::truncated, cur), next_kind::done;
-                codec_errc issue{};
-                if (verify_ && whole_ && ip_version_ == 6 &&
-                    !m->checksum_ok(std::span<const std::uint8_t, 16>(src6_, 16),
-                                    std::span<const std::uint8_t, 16>(dst6_, 16)))
-                    issue = codec_errc::bad_checksum;
+                checksum_outcome sum{};
+                if (verify_ && whole_ && ip_version_ == 6)
+                    sum = m->checksum_ok(std::span<const std::uint8_t, 16>(src6_, 16),
+                                         std::span<const std::uint8_t, 16>(dst6_, 16))
+                              ? checksum_outcome{checksum_verdict::ok, m->checksum()}
+                              : failed_transport_checksum(pseudo(), ip_proto::icmpv6, m->bytes(),
+                                                          m->checksum());
+                codec_errc issue = issue_of(sum);
                 if (issue == codec_errc{} && m->is_ndp()) {
                     ndp_option_cursor oc(m->ndp_options());
                     ndp_option o;
@@ -239,34 +259,41 @@ private:
                     }
                     if (oc.error() != codec_errc{}) issue = codec_errc::bad_length;
                 }
-                push(*m, cur, issue);
+                if (push(*m, cur, issue)) mark(sum);
                 return next_kind::done;
             }
             case ip_proto::udp: {
                 auto u = udp_view::parse(cur);
                 if (!u) return stop(codec_errc::truncated, cur), next_kind::done;
                 codec_errc issue{};
+                checksum_outcome sum{};
                 if (!u->length_ok()) {
                     if (u->length() < udp_view::header_size || (whole_ && !fragment_)) {
                         issue = codec_errc::bad_length;
                     } else if (!fragment_) {
                         issue = codec_errc::truncated;
                     }  // the first fragment of a datagram carries only part of what the length counts
-                } else if (verify_ && whole_ && !checksum_ok(*u)) {
-                    issue = codec_errc::bad_checksum;
+                } else if (verify_ && whole_) {
+                    sum = u->checksum() == 0 && ip_version_ == 4
+                              ? checksum_outcome{checksum_verdict::absent, 0}
+                              : transport_checksum(*u, cur.first(u->length()), ip_proto::udp);
+                    issue = issue_of(sum);
                 }
                 if (!push(*u, cur, issue)) return next_kind::done;
+                mark(sum);
                 cur = u->payload();
-                app_ = (u->sport() == dns_port || u->dport() == dns_port) && !fragment_ ? app::dns_udp
-                                                                                        : app::none;
+                app_ = (is_dns_udp_port(u->sport()) || is_dns_udp_port(u->dport())) && !fragment_
+                           ? app::dns_udp
+                           : app::none;
                 return next_kind::payload;
             }
             case ip_proto::tcp: {
                 auto t = tcp_view::parse(cur);
                 if (!t) return stop(errc_of(t.error()), cur), next_kind::done;
-                codec_errc issue{};
-                if (verify_ && whole_ && !checksum_ok(*t)) issue = codec_errc::bad_checksum;
-                if (!push(*t, cur, issue)) return next_kind::done;
+                checksum_outcome sum{};
+                if (verify_ && whole_) sum = transport_checksum(*t, cur, ip_proto::tcp);
+                if (!push(*t, cur, issue_of(sum))) return next_kind::done;
+                mark(sum);
                 cur = t->payload();
                 app_ = (t->sport() == dns_port || t->dport() == dns_port) && !fragment_ ? app::dns_tcp
                                                                                         : app::none;
@@ -294,14 +321,29 @@ private:
         push(*m, cur);
     }
 
-    // A udp_view or tcp_view checked under the pseudo-header of the IP layer below it.
+    // A udp_view or tcp_view checked under the pseudo-header of the IP layer below it; segment is what
+    // the checksum covers (for the details of a failure).
     template <class Transport>
-    bool checksum_ok(const Transport& t) const noexcept {
-        if (ip_version_ == 4)
-            return t.checksum_ok_v4(std::span<const std::uint8_t, 4>(src4_, 4),
-                                    std::span<const std::uint8_t, 4>(dst4_, 4));
-        return t.checksum_ok_v6(std::span<const std::uint8_t, 16>(src6_, 16),
-                                std::span<const std::uint8_t, 16>(dst6_, 16));
+    checksum_outcome transport_checksum(const Transport& t, bytes_view segment,
+                                        std::uint8_t proto) const noexcept {
+        const bool ok = ip_version_ == 4 ? t.checksum_ok_v4(std::span<const std::uint8_t, 4>(src4_, 4),
+                                                            std::span<const std::uint8_t, 4>(dst4_, 4))
+                                         : t.checksum_ok_v6(std::span<const std::uint8_t, 16>(src6_, 16),
+                                                            std::span<const std::uint8_t, 16>(dst6_, 16));
+        if (ok) return {checksum_verdict::ok, t.checksum()};
+        return failed_transport_checksum(pseudo(), proto, segment, t.checksum());
+    }
+    [[nodiscard]] pseudo_header pseudo() const noexcept {
+        return ip_version_ == 4 ? pseudo_header{4, src4_, dst4_} : pseudo_header{6, src6_, dst6_};
+    }
+    static codec_errc issue_of(const checksum_outcome& sum) noexcept {
+        return sum.verdict == checksum_verdict::bad ? codec_errc::bad_checksum : codec_errc{};
+    }
+    // Records a checksum outcome on the layer just pushed.
+    void mark(const checksum_outcome& sum) noexcept {
+        frame_layer& l = layers_[count_ - 1];
+        l.checksum = sum.verdict;
+        l.checksum_expected = sum.expected;
     }
 
     bytes_view frame_;

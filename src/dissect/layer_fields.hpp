@@ -14,7 +14,20 @@
 
 namespace sockit::dissect {
 
-/// Writes layer's fields, and its issue when it has one, at s (at most layer_budget bytes).
+/// The name of a checksum verdict in the tree and JSON ("checksum_status"); empty when not checked.
+constexpr std::string_view checksum_status_name(checksum_verdict v) noexcept {
+    switch (v) {
+        case checksum_verdict::ok: return "ok";
+        case checksum_verdict::bad: return "bad";
+        case checksum_verdict::unverified: return "unverified";
+        case checksum_verdict::absent: return "absent";
+        case checksum_verdict::not_checked: break;
+    }
+    return {};
+}
+
+/// Writes layer's fields, its checksum verdict when it was checked ("checksum_status": ok, bad,
+/// unverified (offloaded), absent) and its issue when it has one, at s (at most layer_budget bytes).
 template <bool Json>
 void put_layer_fields(field_sink<Json>& s, const frame_layer& layer) noexcept {
     // Each alternative writes through a local copy of the sink with everything inlined (flatten), so the
@@ -26,6 +39,8 @@ void put_layer_fields(field_sink<Json>& s, const frame_layer& layer) noexcept {
             s = local;
         },
         layer.view);
+    if (layer.checksum != checksum_verdict::not_checked)
+        s.str("checksum_status", checksum_status_name(layer.checksum));
     if (layer.issue != codec_errc{}) s.str("issue", issue_name(layer.issue));
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // line_summary: the one-line view of a decoded frame: picks the summarizer of the frame's protocol
-// family, then appends the problems as tcpdump marks them.
+// family, then appends the problems (checksums aside) as tcpdump marks them.
 #include "line_summary.hpp"
 
 #include "issue_name.hpp"
@@ -11,20 +11,15 @@
 namespace sockit::dissect {
 namespace {
 
-// Problems, tcpdump style: [bad udp cksum], [udp truncated], and [|why] when decoding stopped early.
+// Problems, tcpdump style: [udp truncated], and [|why] when decoding stopped early. Checksums are not
+// problems of the line: as tcpdump, it speaks of them only when asked (-vv), where the protocol shows them.
 char* put_problems(char* p, const decoded_frame& frame) noexcept {
     for (const auto& l : frame.layers()) {
-        if (l.issue == codec_errc{}) continue;
+        if (l.issue == codec_errc{} || l.issue == codec_errc::bad_checksum) continue;
         p = put_s(p, " [");
-        if (l.issue == codec_errc::bad_checksum) {
-            p = put_s(p, "bad ");
-            p = put_s(p, layer_name(l.view));
-            p = put_s(p, " cksum");
-        } else {
-            p = put_s(p, layer_name(l.view));
-            *p++ = ' ';
-            p = put_s(p, issue_name(l.issue));
-        }
+        p = put_s(p, layer_name(l.view));
+        *p++ = ' ';
+        p = put_s(p, issue_name(l.issue));
         *p++ = ']';
     }
     if (frame.stop_reason() != codec_errc{} && !frame.layers().empty()) {
@@ -39,9 +34,11 @@ char* put_problems(char* p, const decoded_frame& frame) noexcept {
 // type tests.
 struct outline_scan {
     frame_outline& o;
-    const layer_view& v;
-    void operator()(const ipv4_view& a) const noexcept { o.start_ip(&a, nullptr); }  // an inner IP (a tunnel)
-    void operator()(const ipv6_view& b) const noexcept { o.start_ip(nullptr, &b); }  // starts over
+    const frame_layer& l;
+    void operator()(const ipv4_view& a) const noexcept {
+        o.start_ip(&a, nullptr, &l);
+    }  // an inner IP (a tunnel)
+    void operator()(const ipv6_view& b) const noexcept { o.start_ip(nullptr, &b, &l); }  // starts over
     void operator()(const ipv6_ext_view& e) const noexcept {
         if (e.kind() == wire::ip_proto::fragment) o.frag6 = &e;
     }
@@ -57,7 +54,10 @@ struct outline_scan {
         transport();
     }
     void transport() const noexcept {
-        if ((o.ip4 != nullptr || o.ip6 != nullptr) && o.transport == nullptr) o.transport = &v;
+        if ((o.ip4 != nullptr || o.ip6 != nullptr) && o.transport == nullptr) {
+            o.transport = &l.view;
+            o.transport_layer = &l;
+        }
     }
 };
 
@@ -65,16 +65,17 @@ struct outline_scan {
 
 frame_outline outline_of(const decoded_frame& frame) noexcept {
     frame_outline o;
-    for (const auto& l : frame.layers()) std::visit(outline_scan{o, l.view}, l.view);
+    for (const auto& l : frame.layers()) std::visit(outline_scan{o, l}, l.view);
     return o;
 }
 
-char* put_line_summary(char* p, const decoded_frame& frame, std::uint32_t wire_length) {
+char* put_line_summary(char* p, const decoded_frame& frame, std::uint32_t wire_length,
+                       const line_style& style) {
     const auto layers = frame.layers();
     const frame_outline outline = outline_of(frame);
     if (outline.vlan) p = put_vlan_tags(p, layers);
     if (outline.ip4 != nullptr || outline.ip6 != nullptr) {
-        p = put_ip_summary(p, outline);
+        p = put_ip_summary(p, outline, style);
     } else if (outline.arp != nullptr) {
         p = put_arp_summary(p, *outline.arp);
     } else if (!layers.empty()) {

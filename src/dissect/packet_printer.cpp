@@ -10,6 +10,7 @@
 #include "line_summary.hpp"
 #include "output_buffer.hpp"
 #include "packet_stats.hpp"
+#include "tcp_seq_table.hpp"
 
 namespace sockit::dissect {
 namespace {
@@ -25,7 +26,8 @@ packet_printer::packet_printer(packet_printer_options options, std::FILE* out)
     : options_(options),
       out_(std::make_unique<output_buffer>(out)),
       clock_(std::make_unique<clock_text>(clock_style(options))),
-      stats_(options.stats ? std::make_unique<packet_stats>() : nullptr) {}
+      stats_(options.stats ? std::make_unique<packet_stats>() : nullptr),
+      seqs_(options.absolute_seq ? nullptr : std::make_unique<tcp_seq_table>()) {}
 
 packet_printer::~packet_printer() = default;
 
@@ -41,7 +43,7 @@ void packet_printer::packet(const timeval& ts, std::uint32_t wire_length, bytes_
     char* p = out_->reserve(32 + line_summary_max);
     p = clock_->put(p, ts);
     *p++ = ' ';
-    out_->commit(put_line_summary(p, frame_, wire_length));
+    out_->commit(put_line_summary(p, frame_, wire_length, {options_.checksums, seqs_.get()}));
     if (options_.format == packet_format::verbose) write_field_tree(*out_, frame_, data);
     if (options_.hex) write_hex_dump(*out_, data);
 }

@@ -11,17 +11,18 @@
 
 namespace sockit::dissect {
 
-/// tcpdump's TCP flag letters: S F P R U W E, '.' for ACK; N for NS.
+/// tcpdump's TCP flag letters in its order: F S R P, '.' for ACK, U E W; then N for NS (which tcpdump
+/// does not show).
 inline char* put_tcp_flags(char* p, std::uint16_t f) noexcept {
-    if (f & wire::tcp_flag::syn) *p++ = 'S';
     if (f & wire::tcp_flag::fin) *p++ = 'F';
-    if (f & wire::tcp_flag::psh) *p++ = 'P';
+    if (f & wire::tcp_flag::syn) *p++ = 'S';
     if (f & wire::tcp_flag::rst) *p++ = 'R';
-    if (f & wire::tcp_flag::urg) *p++ = 'U';
-    if (f & wire::tcp_flag::cwr) *p++ = 'W';
-    if (f & wire::tcp_flag::ece) *p++ = 'E';
-    if (f & wire::tcp_flag::ns) *p++ = 'N';
+    if (f & wire::tcp_flag::psh) *p++ = 'P';
     if (f & wire::tcp_flag::ack) *p++ = '.';
+    if (f & wire::tcp_flag::urg) *p++ = 'U';
+    if (f & wire::tcp_flag::ece) *p++ = 'E';
+    if (f & wire::tcp_flag::cwr) *p++ = 'W';
+    if (f & wire::tcp_flag::ns) *p++ = 'N';
     if (f == 0) p = put_s(p, "none");
     return p;
 }

@@ -28,7 +28,8 @@ char* put_length(char* p, std::size_t n) noexcept {
 
 }  // namespace
 
-char* put_icmp_summary(char* p, const icmp_view& m) noexcept {
+char* put_icmp_summary(char* p, const icmp_view& m, const frame_layer& layer,
+                       const line_style& style) noexcept {
     p = put_s(p, "ICMP ");
     p = put_type(p, icmp_type_name(m.type()), m.type());
     if (m.type() == wire::icmp_type::echo_request || m.type() == wire::icmp_type::echo_reply) {
@@ -37,10 +38,23 @@ char* put_icmp_summary(char* p, const icmp_view& m) noexcept {
         p = put_s(p, " code ");
         p = put_u(p, m.code());
     }
-    return put_length(p, m.bytes().size());
+    p = put_length(p, m.bytes().size());
+    if (style.checksums && layer.checksum == checksum_verdict::bad) {
+        p = put_hex_short(put_s(p, " (wrong icmp cksum "), m.checksum());
+        p = put_hex_short(put_s(p, " (->"), layer.checksum_expected);
+        p = put_s(p, ")!)");
+    }
+    return p;
 }
 
-char* put_icmpv6_summary(char* p, const icmpv6_view& m) noexcept {
+char* put_icmpv6_summary(char* p, const icmpv6_view& m, const frame_layer& layer,
+                         const line_style& style) noexcept {
+    if (style.checksums && layer.checksum == checksum_verdict::ok) p = put_s(p, "[icmp6 sum ok] ");
+    if (style.checksums && layer.checksum == checksum_verdict::bad) {
+        p = put_hex(put_s(p, "[bad icmp6 cksum 0x"), m.checksum(), 4);
+        p = put_hex(put_s(p, " -> 0x"), layer.checksum_expected, 4);
+        p = put_s(p, "!] ");
+    }
     p = put_s(p, "ICMP6, ");
     p = put_type(p, icmpv6_type_name(m.type()), m.type());
     if (m.type() == wire::icmpv6_type::echo_request || m.type() == wire::icmpv6_type::echo_reply) {

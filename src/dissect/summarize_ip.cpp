@@ -40,14 +40,26 @@ char* put_ip_payload(char* p, const frame_outline& o) noexcept {
     return put_u(p, len);
 }
 
+// The numbers a TCP segment shows: relative to its connection's (style.seqs), or as sent.
+tcp_seq_view seq_numbers(const tcp_view& t, const frame_outline& o, const line_style& style) {
+    if (style.seqs == nullptr) return {t.seq(), t.ack(), 0};
+    if (o.ip4 != nullptr) return style.seqs->relate(t, o.ip4->src().data(), o.ip4->dst().data(), 4);
+    return style.seqs->relate(t, o.ip6->src().data(), o.ip6->dst().data(), 16);
+}
+
 // The transport's summarizer, picked by the transport layer's protocol.
 struct transport_summarizer {
     char* p;
     const frame_outline& o;
-    char* operator()(const tcp_view& t) const { return put_tcp_summary(p, t, o.dns); }
-    char* operator()(const udp_view& u) const { return put_udp_summary(p, u, o.dns); }
-    char* operator()(const icmp_view& m) const { return put_icmp_summary(p, m); }
-    char* operator()(const icmpv6_view& m) const { return put_icmpv6_summary(p, m); }
+    const line_style& style;
+    char* operator()(const tcp_view& t) const {
+        return put_tcp_summary(p, t, seq_numbers(t, o, style), o, style);
+    }
+    char* operator()(const udp_view& u) const { return put_udp_summary(p, u, o, style); }
+    char* operator()(const icmp_view& m) const { return put_icmp_summary(p, m, *o.transport_layer, style); }
+    char* operator()(const icmpv6_view& m) const {
+        return put_icmpv6_summary(p, m, *o.transport_layer, style);
+    }
     template <class Other>
     char* operator()(const Other&) const {
         return put_ip_payload(p, o);
@@ -56,7 +68,7 @@ struct transport_summarizer {
 
 }  // namespace
 
-char* put_ip_summary(char* p, const frame_outline& o) {
+char* put_ip_summary(char* p, const frame_outline& o, const line_style& style) {
     int sport = -1;
     int dport = -1;
     if (o.transport != nullptr) {
@@ -78,13 +90,23 @@ char* put_ip_summary(char* p, const frame_outline& o) {
             p, [&](char* q) { return put_ip(q, ip.dst()); }, dport);
     };
     if (o.ip4 != nullptr) {
-        put_ends("IP ", *o.ip4, [](char* q, const auto& a) { return put_ip4(q, a); });
+        if (style.checksums && o.ip_layer->checksum == checksum_verdict::bad) {
+            // Where tcpdump -vv ends its IPv4 header line: ", bad cksum 1234 (->8e8e)!)".
+            p = put_s(p, "IP (bad cksum ");
+            p = put_hex_short(p, o.ip4->checksum());
+            p = put_s(p, " (->");
+            p = put_hex_short(p, o.ip_layer->checksum_expected);
+            p = put_s(p, ")!) ");
+            put_ends("", *o.ip4, [](char* q, const auto& a) { return put_ip4(q, a); });
+        } else {
+            put_ends("IP ", *o.ip4, [](char* q, const auto& a) { return put_ip4(q, a); });
+        }
     } else {
         put_ends("IP6 ", *o.ip6, [](char* q, const auto& a) { return put_ip6(q, a); });
     }
     p = put_s(p, ": ");
     if (o.transport == nullptr) return put_ip_payload(p, o);
-    return std::visit(transport_summarizer{p, o}, *o.transport);
+    return std::visit(transport_summarizer{p, o, style}, *o.transport);
 }
 
 }  // namespace sockit::dissect

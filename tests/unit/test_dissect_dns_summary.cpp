@@ -21,13 +21,13 @@ dns::dns_name name(std::string_view text) {
 }
 
 // The summary of a message's wire form.
-std::string summary_of(const dns::message& m) {
+std::string summary_of(const dns::message& m, dissect::dns_flavor flavor = dissect::dns_flavor::dns) {
     auto wire = m.encode();
     EXPECT_TRUE(wire);
     auto view = dns::message_view::parse(*wire);
     EXPECT_TRUE(view) << view.error().message();
     std::string out(dissect::dns_summary_max, '\0');
-    char* end = dissect::put_dns_summary(out.data(), *view);
+    char* end = dissect::put_dns_summary(out.data(), *view, flavor);
     out.resize(static_cast<std::size_t>(end - out.data()));
     return out;
 }
@@ -52,7 +52,7 @@ TEST(DissectDnsSummary, QueryFlagsAndOpcode) {
     o.opcode = dns::opcode::notify;
     o.edns_payload.reset();
     EXPECT_EQ(summary_of(dns::make_query(name("example.org"), dns::rr_type::soa, o)),
-              "7% NOTIFY SOA? example.org. (29)");
+              "7 notify% SOA? example.org. (29)");  // tcpdump: the opcode right after the ID
 }
 
 TEST(DissectDnsSummary, TypeWithoutMnemonic) {
@@ -81,7 +81,7 @@ TEST(DissectDnsSummary, ResponseFlagsAndRcodes) {
     r.header.aa = true;
     r.header.ra = false;
     r.header.tc = true;
-    EXPECT_EQ(summary_of(r), "9*-| NXDomain 0/0/0 (29)");
+    EXPECT_EQ(summary_of(r), "9 NXDomain*-| 0/0/0 (29)");  // tcpdump: the RCODE before the flags
     r = dns::make_response(query(9, dns::rr_type::a, false), dns::rcode::servfail);
     r.header.ra = true;
     EXPECT_EQ(summary_of(r), "9 ServFail 0/0/0 (29)");
@@ -89,6 +89,35 @@ TEST(DissectDnsSummary, ResponseFlagsAndRcodes) {
     r = dns::make_response(query(9, dns::rr_type::a), dns::rcode::badvers);
     r.header.ra = true;
     EXPECT_EQ(summary_of(r), "9 BADVERS 0/0/1 (40)");
+}
+
+// mDNS (RFC 6762 §5.4, §10.2): the top bit of the class asks for a unicast answer in a question and means
+// cache-flush in a record; as plain DNS the same message shows the whole class.
+TEST(DissectDnsSummary, MulticastDnsMarks) {
+    dns::message q = query(0, dns::rr_type::a, false);
+    q.header.rd = false;
+    q.questions[0].klass = static_cast<dns::rr_class>(0x8001);
+    q.questions.push_back({name("x.local"), dns::rr_type::aaaa, dns::rr_class::in});
+    EXPECT_EQ(summary_of(q, dissect::dns_flavor::mdns),
+              "0 [2q] A (QU)? example.org. AAAA (QM)? x.local. (42)");
+    EXPECT_EQ(summary_of(q), "0 [2q] A (Class 32769)? example.org. AAAA? x.local. (42)");
+    dns::message r = dns::make_response(query(0, dns::rr_type::a, false));
+    r.header.aa = true;
+    r.questions.clear();
+    r.answers.push_back(dns::make_record(name("printer.local"), 120, dns::rdata_a{{192, 0, 2, 9}}));
+    r.answers.back().klass = static_cast<dns::rr_class>(0x8001);
+    r.answers.push_back(dns::make_record(name("printer.local"), 120, dns::rdata_a{{192, 0, 2, 10}}));
+    EXPECT_EQ(summary_of(r, dissect::dns_flavor::mdns),
+              "0*- [0q] 2/0/0 (Cache flush) A 192.0.2.9, A 192.0.2.10 (57)");
+    EXPECT_EQ(summary_of(r), "0*- [0q] 2/0/0 (Class 32769) A 192.0.2.9, A 192.0.2.10 (57)");
+}
+
+TEST(DissectDnsSummary, SectionCountsAndClasses) {
+    dns::message q = query(5, dns::rr_type::txt, false);
+    q.questions[0].klass = dns::rr_class::ch;
+    EXPECT_EQ(summary_of(q), "5+ TXT CHAOS? example.org. (29)");
+    q.questions.clear();
+    EXPECT_EQ(summary_of(q), "5+ [0q] (12)");
 }
 
 TEST(DissectDnsSummary, LongAnswerListsAreCut) {

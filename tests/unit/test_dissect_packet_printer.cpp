@@ -77,7 +77,8 @@ TEST(DissectPacketPrinter, LinePerProtocolFamily) {
     EXPECT_EQ(line_of({dns_query()}),
               t + "IP 192.0.2.1.1234 > 198.51.100.7.53: 4660+ [1au] AAAA? example.org. (40)\n");
     EXPECT_EQ(line_of({tcp_syn(), link_type::raw}),
-              t + "IP 192.0.2.1.40000 > 198.51.100.7.80: Flags [S], seq 1000, win 29200, length 0\n");
+              t + "IP 192.0.2.1.40000 > 198.51.100.7.80: Flags [S], seq 1000, win 29200, options [mss 1460], "
+                  "length 0\n");
     EXPECT_EQ(line_of({build({ipv4_builder{.src = ip_a, .dst = ip_b}, udp_builder{.sport = 7, .dport = 9},
                               raw_builder{{1, 2, 3}}}),
                        link_type::raw}),
@@ -123,10 +124,15 @@ TEST(DissectPacketPrinter, LinePerProtocolFamily) {
 
 TEST(DissectPacketPrinter, ProblemsAreMarked) {
     const std::string t = "00:00:01.000002 ";
-    EXPECT_EQ(line_of({build({ipv4_builder{.src = ip_a, .dst = ip_b},
-                              udp_builder{.sport = 7, .dport = 9, .checksum = 0x1234}}),
-                       link_type::raw}),
-              t + "IP 192.0.2.1.7 > 198.51.100.7.9: UDP, length 0 [bad udp cksum]\n");
+    // A bad checksum is no problem of the default line (as with tcpdump); -vv shows it (checksums).
+    const frame bad_udp{build({ipv4_builder{.src = ip_a, .dst = ip_b},
+                               udp_builder{.sport = 7, .dport = 9, .checksum = 0x1234}}),
+                        link_type::raw};
+    EXPECT_EQ(line_of(bad_udp), t + "IP 192.0.2.1.7 > 198.51.100.7.9: UDP, length 0\n");
+    packet_printer_options vv;
+    vv.checksums = true;
+    EXPECT_EQ(print({bad_udp}, vv),
+              t + "IP 192.0.2.1.7 > 198.51.100.7.9: [bad udp cksum 0x1234 -> 0x1392!] UDP, length 0\n");
     // Cut inside the TCP header: the IP layer is incomplete and the decoder stops there.
     byte_buffer cut = tcp_syn();
     cut.resize(30);
@@ -141,18 +147,20 @@ TEST(DissectPacketPrinter, FieldTree) {
     o.format = packet_format::verbose;
     EXPECT_EQ(
         print({{tcp_syn(), link_type::raw}}, o),
-        "00:00:01.000002 IP 192.0.2.1.40000 > 198.51.100.7.80: Flags [S], seq 1000, win 29200, length 0\n"
+        "00:00:01.000002 IP 192.0.2.1.40000 > 198.51.100.7.80: Flags [S], seq 1000, win 29200, options [mss "
+        "1460], length 0\n"
         "    ip version=4 hdr_len=20 dsfield=0x00 len=44 id=0x0000 flags=0x00 df=0 mf=0 frag_offset=0 ttl=64 "
-        "proto=6 checksum=0x8e90 src=192.0.2.1 dst=198.51.100.7\n"
+        "proto=6 checksum=0x8e90 src=192.0.2.1 dst=198.51.100.7 checksum_status=ok\n"
         "    tcp srcport=40000 dstport=80 seq_raw=1000 ack_raw=0 hdr_len=24 flags=0x002 flags_str=S "
-        "window_size_value=29200 checksum=0x9961 urgent_pointer=0 options_mss_val=1460 len=0\n");
+        "window_size_value=29200 checksum=0x9961 urgent_pointer=0 options_mss_val=1460 len=0 "
+        "checksum_status=ok\n");
     byte_buffer cut = tcp_syn();
     cut.resize(30);
     EXPECT_EQ(
         print({{cut, link_type::raw, 44}}, o),
         "00:00:01.000002 IP 192.0.2.1 > 198.51.100.7: ip-proto-6, length 10 [ip truncated] [|truncated]\n"
         "    ip version=4 hdr_len=20 dsfield=0x00 len=44 id=0x0000 flags=0x00 df=0 mf=0 frag_offset=0 ttl=64 "
-        "proto=6 checksum=0x8e90 src=192.0.2.1 dst=198.51.100.7 issue=truncated\n"
+        "proto=6 checksum=0x8e90 src=192.0.2.1 dst=198.51.100.7 checksum_status=ok issue=truncated\n"
         "    stopped: truncated at offset 20 of 30\n");
 }
 
@@ -169,8 +177,9 @@ TEST(DissectPacketPrinter, JsonLines) {
         "\"layers\":[{\"ip\":{\"offset\":0,\"version\":4,\"hdr_len\":20,\"dsfield\":\"0x00\",\"len\":28,"
         "\"id\":\"0x0000\",\"flags\":\"0x00\",\"df\":false,\"mf\":false,\"frag_offset\":0,\"ttl\":64,"
         "\"proto\":17,"
-        "\"checksum\":\"0x8e95\",\"src\":\"192.0.2.1\",\"dst\":\"198.51.100.7\"}},{\"udp\":{\"offset\":20,"
-        "\"srcport\":7,\"dstport\":9,\"length\":8,\"checksum\":\"0x1392\"}}],"
+        "\"checksum\":\"0x8e95\",\"src\":\"192.0.2.1\",\"dst\":\"198.51.100.7\",\"checksum_status\":\"ok\"}},"
+        "{\"udp\":{\"offset\":20,"
+        "\"srcport\":7,\"dstport\":9,\"length\":8,\"checksum\":\"0x1392\",\"checksum_status\":\"ok\"}}],"
         "\"hex\":\"4500001c0000000040118e95c0000201c63364070007000900081392\"}\n"
         "{\"frame\":2,\"time\":\"1970-01-01T00:00:01.000002Z\",\"time_epoch\":1.000002,\"caplen\":3,\"len\":"
         "64,"

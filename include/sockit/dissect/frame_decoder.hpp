@@ -55,13 +55,28 @@ using layer_view =
     std::variant<payload_view, ethernet_view, vlan_view, sll_view, null_view, ppp_view, arp_view, ipv4_view,
                  ipv6_view, ipv6_ext_view, icmp_view, icmpv6_view, udp_view, tcp_view, dns::message_view>;
 
-/// One layer: its view, where it starts in the frame, and the first problem noted on it
-/// (codec_errc{} when none): bad_checksum, bad_length (a length field disagrees with the bytes; decoding
-/// went on with the bytes present), truncated (the capture ends before the length field says).
+/// What checking a layer's checksum (IPv4 header, ICMP, ICMPv6, UDP, TCP) found.
+enum class checksum_verdict : std::uint8_t {
+    not_checked,  ///< the layer has no checksum, or it could not be checked (bytes not captured, a
+                  ///< fragment, verification off)
+    ok,           ///< it verifies
+    bad,          ///< it does not verify (the layer's issue is then bad_checksum)
+    unverified,   ///< left to the NIC: a UDP/TCP field holding the folded pseudo-header sum (or its
+                  ///< complement), as Linux captures it with checksum offload (CHECKSUM_PARTIAL) on lo
+                  ///< and on the sending side; not a problem
+    absent,       ///< none sent: a zero UDP checksum over IPv4 (RFC 768)
+};
+
+/// One layer: its view, where it starts in the frame, the first problem noted on it (codec_errc{} when
+/// none): bad_checksum, bad_length (a length field disagrees with the bytes; decoding went on with the
+/// bytes present), truncated (the capture ends before the length field says); and its checksum verdict
+/// with the value the field should hold (the field itself unless the verdict is bad or unverified).
 struct frame_layer {
     layer_view view;
     std::uint32_t offset = 0;
     codec_errc issue{};
+    checksum_verdict checksum = checksum_verdict::not_checked;
+    std::uint16_t checksum_expected = 0;
 };
 
 /// What decode_frame() found. Reused across frames without allocating: decode_frame() overwrites it.
@@ -97,12 +112,13 @@ private:
 
 /// Decodes frame (as captured with the given link type) into out, replacing what it held. Checksums
 /// (IPv4 header, ICMP, ICMPv6, UDP, TCP) are verified when verify_checksums is set and the covered
-/// bytes were all captured; a failure is flagged as the layer's issue and decoding goes on. IPv4
+/// bytes were all captured (frame_layer::checksum); a failure is flagged as the layer's issue and
+/// decoding goes on, except a UDP/TCP checksum left to offload, which is only marked unverified. IPv4
 /// fragments other than the first, and payloads of unknown protocols, end as a payload layer. A UDP
-/// datagram to or from port 53, or a TCP segment on port 53 that holds exactly one length-prefixed message
-/// (RFC 1035 §4.2.2; a segment of a larger stream stays data), is decoded as a DNS message layer; one that
-/// does not parse stays a payload layer with the parser's reason as its issue.
-/// Never reads outside frame, never allocates, never throws. Thread-safe on distinct outputs.
+/// datagram to or from port 53, 5353 (mDNS, RFC 6762) or 5355 (LLMNR, RFC 4795), or a TCP segment on port 53
+/// that holds exactly one length-prefixed message (RFC 1035 §4.2.2; a segment of a larger stream stays data),
+/// is decoded as a DNS message layer; one that does not parse stays a payload layer with the parser's reason
+/// as its issue. Never reads outside frame, never allocates, never throws. Thread-safe on distinct outputs.
 void decode_frame(bytes_view frame, link_type link, decoded_frame& out,
                   bool verify_checksums = true) noexcept;
 

@@ -17,6 +17,7 @@ namespace sockit::dissect {
 class output_buffer;
 class packet_stats;
 class clock_text;
+class tcp_seq_table;
 
 /// How each packet is shown.
 enum class packet_format {
@@ -30,11 +31,18 @@ struct packet_printer_options {
     bool hex = false;    ///< add a hex dump of every frame (a "hex" key in JSON)
     bool stats = false;  ///< print packets and bytes per protocol at the end
     bool utc = false;    ///< line timestamps in UTC instead of local time (JSON is always UTC)
+    /// The line shows checksum verdicts where tcpdump -vv does ("cksum 0x1234 (correct)", "[udp sum ok]",
+    /// "[bad udp cksum 0x1234 -> 0x5678!]"; offloaded ones "(unverified)"), and seq on every TCP segment.
+    bool checksums = false;
+    /// TCP sequence and acknowledgement numbers as sent (tcpdump -S) rather than relative to the
+    /// connection's initial ones (tcpdump's default, kept per connection in a table of fixed size).
+    bool absolute_seq = false;
 };
 
 /// Decodes frames and writes them to a stdio stream through its own 1 MiB buffer: no allocation and no
-/// system call per packet (the stream is written when the buffer fills and by finish()). Single-threaded;
-/// the stream must outlive the printer.
+/// system call per packet (the stream is written when the buffer fills and by finish()). Keeps the TCP
+/// connections it has seen for relative numbers (at most 65536; about 3 MiB once a segment with ACK is
+/// seen). Single-threaded; the stream must outlive the printer.
 class packet_printer {
 public:
     explicit packet_printer(packet_printer_options options, std::FILE* out = stdout);
@@ -57,6 +65,7 @@ private:
     std::unique_ptr<output_buffer> out_;
     std::unique_ptr<clock_text> clock_;
     std::unique_ptr<packet_stats> stats_;
+    std::unique_ptr<tcp_seq_table> seqs_;
     decoded_frame frame_;
     std::uint64_t count_ = 0;
     std::uint64_t problems_ = 0;

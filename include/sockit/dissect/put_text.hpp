@@ -97,6 +97,13 @@ inline char* put_hex(char* p, std::uint64_t v, int digits) noexcept {
     return p + digits;
 }
 
+/// v in lower-case hex without leading zeros (printf's %x).
+inline char* put_hex_short(char* p, std::uint64_t v) noexcept {
+    int digits = 1;
+    while (digits < 16 && (v >> (4 * digits)) != 0) ++digits;
+    return put_hex(p, v, digits);
+}
+
 inline char* put_s(char* p, std::string_view s) noexcept {
     copy_small(p, s.data(), s.size());
     return p + s.size();
