@@ -15,6 +15,8 @@ NEEDLE = "Sockit-Needle-7f3a"
 DEPTH = 12
 FILES = 2000
 NOBODY = 65534
+BINARY = bytes((0, 0xFF, 0x41, 0x0A)[i % 4] for i in range(256))   # byte -> one of NUL, 0xff, 'A', LF
+TEXT = bytes(b"abcdefgh sockit needle\n"[i % 23] for i in range(256))  # byte -> a letter, space or LF
 
 
 def grep_list(*args):
@@ -40,10 +42,8 @@ def make_tree(top, rng):
         name = f".hidden{i}" if i % 50 == 0 else f"f{i}.bin" if i % 7 == 0 else f"f{i}.txt"
         path = os.path.join(d, name)
         size = rng.randrange(0, 3000)
-        if name.endswith(".bin"):
-            data = bytes(rng.choice((0, 0xFF, 0x41, 0x0A)) for _ in range(size))
-        else:
-            data = "".join(rng.choice("abcdefgh sockit needle\n") for _ in range(size)).encode()
+        alphabet = BINARY if name.endswith(".bin") else TEXT
+        data = rng.randbytes(size).translate(alphabet)
         with open(path, "wb") as f:
             f.write(data)
         files.append(path)
