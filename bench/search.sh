@@ -67,34 +67,37 @@ total=$(du -sm "$work/tree" | cut -f1)
 [ "$(grep -rlF "$needle" "$work/tree")" = "$deep" ] || { echo "$me: grep disagrees" >&2; exit 70; }
 find "$work/tree" -type f -exec cat {} + >/dev/null  # warm the page cache
 
-# timed NAME COMMAND: hyperfine's mean in seconds (one warm-up run; exit status 1 = no match is fine).
-timed() {
-  hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/$1.json" "$2" >/dev/null 2>&1
-  "$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/$1.json"
-}
+# timed NAME COMMAND: hyperfine's runs into $work/NAME.json (one warm-up run; exit status 1 = no match is fine).
+timed() { hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/$1.json" "$2" >/dev/null 2>&1; }
 t=$work/tree
-declare -A s
-s[sockit_first]=$(timed sockit_first "$sockit search $needle $t")
-s[rg_first]=$(timed rg_first "bash -c 'rg -l -F -m1 $needle $t | head -1'")
-s[grep_first]=$(timed grep_first "bash -c 'grep -rlF -m1 $needle $t | head -1'")
-s[sockit_none]=$(timed sockit_none "$sockit search $absent $t")
-s[rg_none]=$(timed rg_none "rg -l -F $absent $t")
-s[grep_none]=$(timed grep_none "grep -rlF $absent $t")
+timed sockit_first "$sockit search $needle $t"
+timed rg_first "bash -c 'rg -l -F -m1 $needle $t | head -1'"
+timed grep_first "bash -c 'grep -rlF -m1 $needle $t | head -1'"
+timed sockit_none "$sockit search $absent $t"
+timed rg_none "rg -l -F $absent $t"
+timed grep_none "grep -rlF $absent $t"
 
-"$py" - "${1:-}" "$files" "$total" "$runs" "${s[sockit_first]}" "${s[rg_first]}" "${s[grep_first]}" \
-  "${s[sockit_none]}" "${s[rg_none]}" "${s[grep_none]}" <<'PY'
+# Wall time is the measure; CPU time (user + system, children included) is printed beside it because the
+# machines are shared: with other load, wall times stretch while CPU times stay put.
+"$py" - "${1:-}" "$files" "$total" "$runs" "$work" <<'PY'
 import json, sys
-fmt, files, total, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-sf, rf, gf, sn, rn, gn = map(float, sys.argv[5:11])
-rows = [("first match vs rg -l -F -m1 | head -1", sf, rf, "rg"), ("first match vs grep -rlF -m1 | head -1", sf, gf, "grep"),
-        ("no match vs rg -l -F", sn, rn, "rg"), ("no match vs grep -rlF", sn, gn, "grep")]
+fmt, files, total, runs, work = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+def load(name):
+    r = json.load(open(f"{work}/{name}.json"))["results"][0]
+    return r["mean"], r["user"] + r["system"]
+cases = [("first match vs rg -l -F -m1 | head -1", "first", "rg"), ("first match vs grep -rlF -m1 | head -1", "first", "grep"),
+         ("no match vs rg -l -F", "none", "rg"), ("no match vs grep -rlF", "none", "grep")]
+rows = []
+for label, case, peer in cases:
+    (sw, sc), (pw, pc) = load(f"sockit_{case}"), load(f"{peer}_{case}")
+    rows.append({"case": label, "peer": peer, "sockit_s": sw, "peer_s": pw, "ratio": sw / pw,
+                 "sockit_cpu_s": sc, "peer_cpu_s": pc, "cpu_ratio": sc / pc})
 if fmt == "--json":
-    print(json.dumps({"files": files, "mib": total, "runs": runs, "unit": "s (hyperfine mean)",
-                      "rows": [{"case": c, "sockit_s": s, "peer": p, "peer_s": t, "ratio": s / t} for c, s, t, p in rows]},
-                     indent=2))
+    print(json.dumps({"files": files, "mib": total, "runs": runs, "unit": "s (hyperfine mean)", "rows": rows}, indent=2))
     sys.exit(0)
 print(f"tree: {files} files, {total} MiB, 12 deep; hyperfine mean of {runs} runs, page cache warm")
-print(f"{'case':<40} | {'sockit':>8} | {'peer':>8} | ratio")
-for c, s, t, _ in rows:
-    print(f"{c:<40} | {s:>7.3f}s | {t:>7.3f}s | {s / t:.2f}x")
+print(f"{'case':<40} | {'sockit':>8} | {'peer':>8} | ratio | cpu: sockit | peer   | ratio")
+for r in rows:
+    print(f"{r['case']:<40} | {r['sockit_s']:>7.3f}s | {r['peer_s']:>7.3f}s | {r['ratio']:.2f}x | "
+          f"{r['sockit_cpu_s']:>10.3f}s | {r['peer_cpu_s']:>5.3f}s | {r['cpu_ratio']:.2f}x")
 PY
