@@ -3,7 +3,9 @@
 # fifo, unreadable paths): found once, nowhere (exit 1), --all equals `grep -rlF` (sorted), --sorted is the
 # first of grep's list, --follow ends on the loop, unreadable paths give exit 2 as an unprivileged user.
 import os
+import json
 import random
+import resource
 import shutil
 import subprocess
 import tempfile
@@ -144,7 +146,6 @@ class Search(unittest.TestCase):
 
     def test_json_and_trace(self):
         plant(self.files[0], NEEDLE)
-        import json
         doc = json.loads(run("search", "--json", "-j", "2", "--all", NEEDLE, self.root, check=0).stdout)
         self.assertEqual(doc["matches"], [self.files[0]])
         self.assertTrue(doc["found"])
@@ -154,6 +155,41 @@ class Search(unittest.TestCase):
         trace = run("search", "--trace", "-j", "2", "--all", NEEDLE, self.root, check=0).stderr
         self.assertRegex(trace, r"worker +dirs +files +MiB +busy_ms")
         self.assertRegex(trace, rf"\d+ directories, {doc['files']} files, .* on 2 workers")
+
+
+class HugeFile(unittest.TestCase):
+    """A 1 GiB sparse file: read through a bounded buffer, and abandoned when another worker finds the string."""
+
+    def setUp(self):
+        self.top = tempfile.mkdtemp(prefix="sockit-search-huge-")
+        self.huge = os.path.join(self.top, "huge")
+        with open(self.huge, "wb") as f:
+            f.truncate(1 << 30)
+            f.seek((1 << 30) - 256 * 1024 - 5)  # straddles the first 256 KiB buffer's end counted from the back
+            f.write(NEEDLE.encode())
+        self.small = os.path.join(self.top, "small")
+        with open(self.small, "wb") as f:
+            f.write(b"x" * 100 + NEEDLE.encode())
+
+    def tearDown(self):
+        shutil.rmtree(self.top)
+
+    def test_found_near_the_end_in_bounded_memory(self):
+        doc = json.loads(run("search", "--json", "-j", "1", NEEDLE, self.huge, check=0, timeout=120).stdout)
+        self.assertEqual(doc["matches"], [self.huge])
+        self.assertGreater(doc["bytes"], (1 << 30) - (1 << 20))
+        max_rss_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        self.assertLess(max_rss_kib, 64 << 10)  # 1 GiB read with a 256 KiB buffer
+
+    def test_workers_stop_when_one_finds(self):
+        # Roots are queued in order: one worker starts on a 4 GiB file of zeros (seconds of reading), the
+        # other takes the small file and finds the string: the first stops at its next read.
+        zeros = os.path.join(self.top, "zeros")
+        with open(zeros, "wb") as f:
+            f.truncate(4 << 30)
+        doc = json.loads(run("search", "--json", "-j", "2", NEEDLE, zeros, self.small, check=0).stdout)
+        self.assertEqual(doc["matches"], [self.small])
+        self.assertLess(doc["bytes"], 2 << 30)
 
 
 if __name__ == "__main__":
