@@ -50,8 +50,8 @@ struct search_report {
     std::vector<std::string> matches;   ///< first modes: at most one; all: every match, in the order found
     std::vector<path_error> errors;     ///< unreadable paths, sorted by path
     std::vector<worker_stats> workers;  ///< one per pool thread
-    std::size_t directories = 0;        ///< directories read
-    std::size_t files = 0;              ///< regular files opened for scanning
+    std::size_t directories = 0;        ///< directory tasks run (the workers' sum)
+    std::size_t files = 0;              ///< file tasks run (the workers' sum)
     std::uint64_t bytes = 0;            ///< bytes read from files
     std::chrono::nanoseconds elapsed{0};
 };
