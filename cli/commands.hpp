@@ -23,6 +23,7 @@ int run_net(std::span<char*> args);
 int run_rdns(std::span<char*> args);
 int run_recv(std::span<char*> args);
 int run_resolve(std::span<char*> args);
+int run_search(std::span<char*> args);
 int run_send(std::span<char*> args);
 int run_serve(std::span<char*> args);
 int run_service(std::span<char*> args);

@@ -19,6 +19,7 @@ _sockit_flags() {
     net) echo "--json --strict --supernet --each --collapse --summarize" ;;
     recv) echo "-u --udp --once --mapped --json" ;;
     resolve) echo "-4 -6 -u --udp --canon --all --json" ;;
+    search) echo "--all -i --ignore-case --sorted -L --follow --json --trace" ;;
     send) echo "-u --udp -4 -6 -v --verbose --json" ;;
     serve) echo "--all --json-log --finger-system-users" ;;
     service) echo "-u --udp --json" ;;
@@ -37,6 +38,7 @@ _sockit_value_options() {
     "http serve") echo "-p --port --bind --model --workers --max-conns --idle-timeout --header-timeout --grace" ;;
     nc) echo "-c --sh-exec -e --exec -I -i -O -p -q -s -w" ;;
     net) echo "--subnets --limit --supernet-prefix" ;;
+    search) echo "-j --jobs" ;;
     send) echo "-w --timeout" ;;
     serve) echo "--model --workers --backend --bind --max-conns --idle-timeout --grace --max-output --user --udp-rate --qotd-file --finger-dir" ;;
     esac
@@ -52,7 +54,7 @@ _sockit() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=""
     ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
     COMPREPLY=()
-    local commands="addr bench build capture decode dns help http ifaces nc net rdns recv resolve send serve service sizes"
+    local commands="addr bench build capture decode dns help http ifaces nc net rdns recv resolve search send serve service sizes"
 
     # `sockit help COMMAND` completes like the command's name.
     local at=1
@@ -118,6 +120,7 @@ _sockit() {
     decode) _sockit_files -f ;;
     nc) _sockit_files -f ;; # -U takes a socket path
     "http serve") _sockit_files -d ;;
+    search) ((COMP_CWORD > at + 1)) && _sockit_files -d ;; # STRING first, then directories
     serve) COMPREPLY=($(compgen -W "echo discard chargen qotd daytime time finger" -- "$cur")) ;;
     ifaces) COMPREPLY=($(compgen -W "$(command ls /sys/class/net 2>/dev/null)" -- "$cur")) ;;
     dns) COMPREPLY=($(compgen -W "A AAAA ANY CAA CNAME MX NS PTR SOA SRV TXT" -- "$cur")) ;;

@@ -40,7 +40,7 @@ class Completion(unittest.TestCase):
         offered = set(complete("sockit", ""))
         for command in self.commands:
             self.assertIn(command.split()[0], offered)
-        self.assertEqual(set(complete("sockit", "se")), {"send", "serve", "service"})
+        self.assertEqual(set(complete("sockit", "se")), {"search", "send", "serve", "service"})
         self.assertLessEqual(set(complete("sockit", "--")), sockit_help.TOP_LEVEL_OPTIONS)
 
     def test_group_members(self):
