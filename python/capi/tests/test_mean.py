@@ -5,11 +5,16 @@ import fractions
 import inspect
 import math
 import random
+import signal
 import statistics
+import subprocess
+import sys
+import time
 
 import pytest
 
 import hello
+from conftest import HELLO_DIR
 
 INF = float("inf")
 
@@ -129,3 +134,20 @@ def test_wrong_arguments_are_type_errors(call):
 
 def test_signature():
     assert str(inspect.signature(hello.mean)) == "(iterable, /)"
+
+
+def test_ctrl_c_interrupts_a_long_c_iterator():
+    # range() never runs bytecode, so only mean()'s own PyErr_CheckSignals lets SIGINT through
+    script = f"import sys; sys.path.insert(0, {str(HELLO_DIR)!r}); import hello; print('go', flush=True); " \
+             "hello.mean(range(10**12))"
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    try:
+        assert child.stdout.readline() == "go\n"
+        time.sleep(0.3)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=10)
+    finally:
+        child.kill()
+        child.wait()
+    assert "KeyboardInterrupt" in err
