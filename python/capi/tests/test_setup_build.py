@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 # The chapter's build: `python3 setup.py build` in a copy of python/capi makes a hello module (warnings are
 # errors there too) that imports and answers like the module under test.
+import ast
 import pathlib
 import re
 import subprocess
@@ -38,6 +39,15 @@ def test_both_builds_list_every_c_source():
     for source in capi_build.SOURCE_DIR.glob("*.c"):
         assert f'"{source.name}"' in setup_py, source.name
         assert source.name in cmake_lists, source.name
+
+
+def test_both_builds_use_the_same_warnings():
+    setup_py = (capi_build.SOURCE_DIR / "setup.py").read_text()
+    listed = ast.literal_eval(re.search(r"^WARNINGS = (\[.*?\])$", setup_py, re.S | re.M).group(1))
+    cmake_lists = (capi_build.SOURCE_DIR / "CMakeLists.txt").read_text()
+    options = re.search(r"target_compile_options\(hello PRIVATE (.*?)\)", cmake_lists, re.S).group(1).split()
+    assert "-Werror" in listed
+    assert options == listed
 
 
 def test_the_module_under_test_has_the_same_shape():
