@@ -111,6 +111,14 @@ ip_network network_from_object(py::handle obj, bool strict, int version, error_s
         text = obj.cast<std::string>();
     } else if (PyTuple_Check(obj.ptr()) && PyTuple_Size(obj.ptr()) >= 1 && PyTuple_Size(obj.ptr()) <= 2) {
         py::tuple t = py::reinterpret_borrow<py::tuple>(obj);
+        if (version == 0 && PyLong_Check(t[0].ptr())) {
+            // ip_network((int, prefix)) tries IPv4 first, then IPv6 (a small int with a prefix above 32).
+            try {
+                return network_from_object(obj, strict, 4, style);
+            } catch (const std::exception&) {  // error_already_set or value_error: try IPv6
+                return network_from_object(obj, strict, 6, style);
+            }
+        }
         ip_address a = address_from_object(t[0], version, style);
         text = a.with_zone({}).to_string() + "/" +
                (t.size() == 2 ? text_of(t[1]) : std::to_string(a.max_prefix_length()));
@@ -122,9 +130,21 @@ ip_network network_from_object(py::handle obj, bool strict, int version, error_s
     } else {
         text = text_of(obj);
     }
+    if (version != 0) {
+        // IPv4Network()/IPv6Network() judge the address part first: one of the other version is an
+        // AddressValueError whatever follows the '/'.
+        const std::size_t slash = text.find('/');
+        const std::string_view what = version == 4 ? "an IPv4 network" : "an IPv6 network";
+        if (slash != std::string::npos && text.find('/', slash + 1) != std::string::npos)
+            raise_address_error(
+                make_address_error(address_errc::bad_character, text.find('/', slash + 1), '/'), text, what,
+                style);
+        auto a = version == 4 ? ip_address::parse_v4(std::string_view(text).substr(0, slash))
+                              : ip_address::parse_v6(std::string_view(text).substr(0, slash));
+        if (!a) raise_address_error(a.error(), text, what, style);
+    }
     auto n = ip_network::parse(text, strict);
-    if (n && version != 0 && n->version() != version)
-        n = fail(make_address_error(address_errc::version_mismatch, 0));
+    if (!n && version != 0) style = error_style::versioned_prefix;  // the address part passed above
     if (!n)
         raise_address_error(n.error(), text,
                             version == 4   ? "an IPv4 network"

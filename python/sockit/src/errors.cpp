@@ -30,8 +30,9 @@ void raise_address_value_error(const std::string& message) {
 void raise_address_error(const address_error& e, std::string_view text, std::string_view what,
                          error_style style) {
     PyObject* type = PyExc_ValueError;
-    if (style == error_style::versioned && e.code != address_errc::host_bits_set)
-        type = is_netmask_error(e.code) ? netmask_value_error : address_value_error;
+    if (style != error_style::factory && e.code != address_errc::host_bits_set)
+        type = style == error_style::versioned_prefix || is_netmask_error(e.code) ? netmask_value_error
+                                                                                  : address_value_error;
     std::string message = e.code == address_errc::host_bits_set
                               ? fmt::format("'{}' has host bits set", text)
                               : fmt::format("'{}' does not appear to be {}: {}", text, what, e.message());

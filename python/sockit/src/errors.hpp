@@ -13,8 +13,9 @@ namespace sockit::python {
 /// Which exception an address_error becomes, as ipaddress picks it: its factories ip_address() and
 /// ip_network() raise ValueError for anything; IPv4Address()/IPv6Address() raise AddressValueError and
 /// IPv4Network()/IPv6Network() raise AddressValueError for the address part, NetmaskValueError for the
-/// prefix or mask, and ValueError for host bits set.
-enum class error_style { factory, versioned };
+/// prefix or mask, and ValueError for host bits set. versioned_prefix: a versioned network whose address
+/// part is valid, so that any error but host bits is about the prefix or mask (NetmaskValueError).
+enum class error_style { factory, versioned, versioned_prefix };
 
 /// Raises the exception (a pybind11 error_already_set) for `e` on `text`; `what` names the kind of
 /// value expected ("an IPv4 address", "an IPv4 or IPv6 network") in the message.
