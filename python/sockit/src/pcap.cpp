@@ -3,6 +3,7 @@
 // `sockit decode --json`: the library's JSON printer writes a chunk of packets (without the GIL), and
 // json.loads turns the chunk into dicts at once.
 #include <pcap/pcap.h>
+#include <pybind11/stl.h>
 #include <stdio.h>
 
 #include <cerrno>
@@ -72,11 +73,18 @@ public:
     packet_reader& operator=(const packet_reader&) = delete;
 
     py::object next() {
-        if (pos_ == batch_size_ && !fill()) throw py::stop_iteration();
+        if (pos_ == batch_size_ && error_.empty() && !fill()) throw py::stop_iteration();
+        if (pos_ == batch_size_) {
+            // a read error, after the packets before it: raised once
+            const std::string why = std::move(error_);
+            close();
+            throw py::value_error(why);
+        }
         return batch_[pos_++];
     }
 
     void close() noexcept {
+        batch_size_ = pos_ = 0;
         printer_.reset();
         if (stream_ != nullptr) std::fclose(stream_);
         stream_ = nullptr;
@@ -103,7 +111,6 @@ private:
     bool fill() {
         if (handle_ == nullptr) return false;
         text_.assign(1, '[');
-        std::string error;
         {
             py::gil_scoped_release unlocked;
             pcap_pkthdr* header = nullptr;
@@ -112,10 +119,10 @@ private:
             for (int n = 0; n < chunk && (rc = pcap_next_ex(handle_, &header, &data)) == 1; ++n)
                 printer_->packet(header->ts, header->len, bytes_view(data, header->caplen), link_);
             printer_->finish();
-            if (rc == PCAP_ERROR) error = pcap_geterr(handle_);
+            if (rc == PCAP_ERROR) error_ = pcap_geterr(handle_);
         }
-        if (!error.empty()) throw py::value_error(error);
         if (text_.size() == 1) {
+            if (!error_.empty()) return true;  // nothing decoded: next() raises the error
             close();
             return false;
         }
@@ -138,6 +145,7 @@ private:
     py::list batch_;
     std::size_t batch_size_ = 0;
     std::size_t pos_ = 0;
+    std::string error_;  // a read error met after the packets in batch_
 };
 
 }  // namespace
@@ -151,8 +159,10 @@ void bind_pcap(py::module_& m) {
         .def("__exit__", [](packet_reader& r, py::args) { r.close(); });
     m.def(
         "decode_pcap",
-        [](const std::string& path, const std::optional<std::string>& filter) {
-            return std::make_unique<packet_reader>(path, filter);
+        [](const py::object& path, const std::optional<std::string>& filter) {
+            // str or os.PathLike, as open() takes them
+            auto text = py::module_::import("os").attr("fsdecode")(path).cast<std::string>();
+            return std::make_unique<packet_reader>(text, filter);
         },
         py::arg("path"), py::arg("filter") = py::none(), decode_doc);
 }
