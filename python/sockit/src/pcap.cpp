@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // pcap: sockit.decode_pcap, an iterator of one dict per packet of a pcap/pcapng file with the keys of
 // `sockit decode --json`: the library's JSON printer writes a chunk of packets (without the GIL), and
-// json.loads turns the chunk into dicts at once.
+// json_reader turns the chunk into dicts.
 #include <pcap/pcap.h>
 #include <pybind11/stl.h>
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include <string>
 
 #include "bindings.hpp"
+#include "json_reader.hpp"
 #include "sockit/dissect/packet_printer.hpp"
 #include "sockit/wire/link_type.hpp"
 
@@ -66,7 +67,6 @@ public:
         if (stream_ == nullptr) throw std::bad_alloc();
         printer_ = std::make_unique<dissect::packet_printer>(
             dissect::packet_printer_options{dissect::packet_format::json, false, false, true}, stream_);
-        loads_ = py::module_::import("json").attr("loads");
     }
     ~packet_reader() { close(); }
     packet_reader(const packet_reader&) = delete;
@@ -130,7 +130,7 @@ private:
         for (std::size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1))
             text_[at] = ',';
         text_.back() = ']';
-        batch_ = loads_(py::bytes(text_));
+        batch_ = reader_.parse(text_);
         batch_size_ = py::len(batch_);
         pos_ = 0;
         return true;
@@ -141,7 +141,7 @@ private:
     std::string text_;
     FILE* stream_ = nullptr;
     std::unique_ptr<dissect::packet_printer> printer_;
-    py::object loads_;
+    json_reader reader_;
     py::list batch_;
     std::size_t batch_size_ = 0;
     std::size_t pos_ = 0;
