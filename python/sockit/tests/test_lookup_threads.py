@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 # sockit.dns.batch, sockit.dns.query and sockit.resolve from 8 Python threads at once, against a local NSD
 # (tests/peer's zone on a private port; for resolve, on port 53 inside a private network namespace whose
-# resolv.conf names it): correct answers, and the calls overlap in time while a counting thread keeps
-# running, which can only happen when they release the GIL while they wait. Never the machine's resolver.
+# resolv.conf names it): correct answers. Against a server that never answers, 8 calls that each wait out
+# a timeout overlap in time and finish in about one timeout while a counting thread keeps running, which
+# can only happen when they release the GIL while they wait. Never the machine's resolver.
 import json
 import os
 import socket
@@ -91,7 +92,7 @@ class AgainstNSD(unittest.TestCase):
             missing = sockit.dns.query(f"nothing-{i}.{ZONE}", server=self.server, timeout=2)
             return batch, one, missing
 
-        results, spans, _ = in_threads(work)
+        results, _, _ = in_threads(work)
         for i, (batch, one, missing) in enumerate(results):
             self.assertEqual([r["status"] for r in batch], ["NOERROR"] * 250)
             self.assertEqual([[a["data"] for a in r["answer"]] for r in batch],
@@ -99,7 +100,6 @@ class AgainstNSD(unittest.TestCase):
             self.assertEqual([a["data"] for a in one["answer"]], ["2001:db8::1"])
             self.assertIn("aa", one["flags"])
             self.assertEqual(missing["status"], "NXDOMAIN")
-        self.assertTrue(all_overlap(spans), spans)
 
     def test_tc_answer_retries_over_tcp(self):
         r = sockit.dns.query(f"big.{ZONE}", server=self.server, timeout=2)
@@ -134,7 +134,6 @@ class ResolveInNamespace(unittest.TestCase):
             self.assertEqual(rec.get("resolve"), [gen_address(i)], rec)
             self.assertEqual(rec["www"], ["2001:db8::1"])
             self.assertEqual(rec["batch"], [[gen_address(n)] for n in range(i * 100, i * 100 + 100)])
-        self.assertTrue(all_overlap([(r["start"], r["end"]) for r in out["records"]]))
 
     def test_resolve_releases_the_gil(self):
         # glibc waits 1 s for a server that never answers: 8 lookups at once take about 1 s, not 8.
