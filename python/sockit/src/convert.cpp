@@ -83,6 +83,12 @@ std::optional<uint128> from_python_int(py::handle obj) {
 std::string text_of(py::handle obj) { return py::str(obj).cast<std::string>(); }
 
 ip_address address_from_object(py::handle obj, int version, error_style style) {
+    if (PyUnicode_Check(obj.ptr())) {  // the common case first
+        Py_ssize_t size = 0;
+        const char* data = PyUnicode_AsUTF8AndSize(obj.ptr(), &size);
+        if (data == nullptr) throw py::error_already_set();
+        return from_text(std::string_view(data, static_cast<std::size_t>(size)), version, style);
+    }
     if (py::isinstance<ip_address>(obj)) {
         const auto& a = obj.cast<const ip_address&>();
         if (version != 0 && a.version() != version) raise_bad_value(obj, version, style, "other version");
@@ -90,12 +96,6 @@ ip_address address_from_object(py::handle obj, int version, error_style style) {
     }
     if (PyLong_Check(obj.ptr())) return from_int(obj, version, style);
     if (PyBytes_Check(obj.ptr())) return from_bytes(obj, version, style);
-    if (PyUnicode_Check(obj.ptr())) {
-        Py_ssize_t size = 0;
-        const char* data = PyUnicode_AsUTF8AndSize(obj.ptr(), &size);
-        if (data == nullptr) throw py::error_already_set();
-        return from_text(std::string_view(data, static_cast<std::size_t>(size)), version, style);
-    }
     // ipaddress.ip_address refuses anything else; IPv4Address()/IPv6Address() try str(obj).
     if (style == error_style::factory) raise_bad_value(obj, version, style, "");
     return from_text(text_of(obj), version, style);
