@@ -9,6 +9,7 @@
 #include "bindings.hpp"
 #include "compare.hpp"
 #include "convert.hpp"
+#include "predicates.hpp"
 
 namespace sockit::python {
 namespace {
@@ -31,27 +32,6 @@ special-purpose registries (e.g. 192.0.0.9 and 2001:3::/32 are global, 3fff::/20
 IPv4-mapped address (::ffff:a.b.c.d) prints in mixed notation and is judged by its IPv4 address for every
 predicate but is_site_local. Zones are 1-15 printable characters without '%', '/', '[' or ']', and
 exploded keeps the zone.)";
-
-// The predicates, by their Python names.
-struct predicate {
-    const char* name;
-    bool (ip_address::*test)() const noexcept;
-    const char* doc;
-};
-constexpr predicate predicates[] = {
-    {"is_private", &ip_address::is_private, "Not globally reachable (IANA special-purpose registries)."},
-    {"is_global", &ip_address::is_global, "Globally reachable: not private and not 100.64.0.0/10."},
-    {"is_loopback", &ip_address::is_loopback, "127.0.0.0/8 or ::1."},
-    {"is_multicast", &ip_address::is_multicast, "224.0.0.0/4 or ff00::/8."},
-    {"is_link_local", &ip_address::is_link_local, "169.254.0.0/16 or fe80::/10."},
-    {"is_reserved", &ip_address::is_reserved, "240.0.0.0/4, or an IETF-reserved IPv6 block."},
-    {"is_unspecified", &ip_address::is_unspecified, "0.0.0.0 or ::."},
-    {"is_site_local", &ip_address::is_site_local, "fec0::/10 (deprecated); never for IPv4."},
-    {"is_documentation", &ip_address::is_documentation,
-     "192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32, 3fff::/20."},
-    {"is_shared", &ip_address::is_shared, "100.64.0.0/10 (carrier-grade NAT)."},
-    {"is_unique_local", &ip_address::is_unique_local, "fc00::/7."},
-};
 
 // The predicates as plain CPython getset descriptors: a pybind11 property costs a dispatcher call
 // (about 100 ns); these read the value in place, which the per-call benchmark measures.

@@ -10,6 +10,7 @@
 
 #include "bindings.hpp"
 #include "convert.hpp"
+#include "predicates.hpp"
 
 namespace sockit::python {
 namespace {
@@ -56,25 +57,6 @@ py::object item_at(const address_array& arr, std::size_t i) {
     return arr.items[i].is_valid() ? py::cast(arr.items[i]) : py::none();
 }
 
-// classify's columns: "version" (4, 6, or 0 for an invalid text) and one per predicate.
-struct column {
-    const char* name;
-    bool (ip_address::*test)() const noexcept;
-};
-constexpr std::array<column, 11> columns{{
-    {"is_private", &ip_address::is_private},
-    {"is_global", &ip_address::is_global},
-    {"is_loopback", &ip_address::is_loopback},
-    {"is_multicast", &ip_address::is_multicast},
-    {"is_link_local", &ip_address::is_link_local},
-    {"is_reserved", &ip_address::is_reserved},
-    {"is_unspecified", &ip_address::is_unspecified},
-    {"is_site_local", &ip_address::is_site_local},
-    {"is_documentation", &ip_address::is_documentation},
-    {"is_shared", &ip_address::is_shared},
-    {"is_unique_local", &ip_address::is_unique_local},
-}};
-
 py::list new_list(std::size_t n) {
     return py::reinterpret_steal<py::list>(PyList_New(static_cast<Py_ssize_t>(n)));
 }
@@ -90,19 +72,19 @@ py::dict classify(py::handle strings) {
     if (!seq) throw py::error_already_set();
     const auto n = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(seq.ptr()));
     py::list versions = new_list(n);
-    std::array<py::list, columns.size()> flags;
+    std::array<py::list, predicate_count> flags;
     for (auto& f : flags) f = new_list(n);
     py::int_ version_objects[] = {py::int_(0), py::int_(4), py::int_(6)};
     for_each_text(seq, [&](std::size_t i, std::string_view text) {
         auto a = ip_address::parse(text);
         const ip_address addr = a ? *a : ip_address{};
         set_item(versions, i, version_objects[addr.is_v4() ? 1 : addr.is_v6() ? 2 : 0].ptr());
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            set_item(flags[c], i, addr.is_valid() && (addr.*columns[c].test)() ? Py_True : Py_False);
+        for (std::size_t c = 0; c < predicate_count; ++c)
+            set_item(flags[c], i, addr.is_valid() && (addr.*predicates[c].test)() ? Py_True : Py_False);
     });
     py::dict out;
     out["version"] = versions;
-    for (std::size_t c = 0; c < columns.size(); ++c) out[columns[c].name] = flags[c];
+    for (std::size_t c = 0; c < predicate_count; ++c) out[predicates[c].name] = flags[c];
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include "bindings.hpp"
 #include "compare.hpp"
 #include "convert.hpp"
+#include "predicates.hpp"
 #include "ranges.hpp"
 
 namespace sockit::python {
@@ -148,19 +149,6 @@ py::iterator summarize_address_range(py::handle first, py::handle last) {
     return py::iter(py::cast(*nets));
 }
 
-// A network predicate: the address predicate holds at both ends.
-struct predicate {
-    const char* name;
-    bool (ip_address::*test)() const noexcept;
-};
-constexpr predicate predicates[] = {
-    {"is_private", &ip_address::is_private},       {"is_loopback", &ip_address::is_loopback},
-    {"is_multicast", &ip_address::is_multicast},   {"is_link_local", &ip_address::is_link_local},
-    {"is_reserved", &ip_address::is_reserved},     {"is_unspecified", &ip_address::is_unspecified},
-    {"is_site_local", &ip_address::is_site_local}, {"is_documentation", &ip_address::is_documentation},
-    {"is_shared", &ip_address::is_shared},         {"is_unique_local", &ip_address::is_unique_local},
-};
-
 bool both_ends(const ip_network& n, bool (ip_address::*test)() const noexcept) {
     return (n.network_address().*test)() && (n.broadcast_address().*test)();
 }
@@ -199,6 +187,7 @@ void bind_network_attributes(py::class_<ip_network>& cls) {
     cls.def_property_readonly(
         "with_hostmask", [](const ip_network& n) { return with_mask(n, n.hostmask()); }, "'ADDR/HOSTMASK'.");
     for (const predicate& p : predicates) {
+        if (p.test == &ip_address::is_global) continue;  // below: not "global at both ends"
         auto test = p.test;
         cls.def_property_readonly(
             p.name, [test](const ip_network& n) { return both_ends(n, test); },
@@ -272,20 +261,18 @@ void bind_network(py::module_& m) {
                 return network_from_object(obj, strict, 0, error_style::factory);
             }),
             py::arg("address"), py::arg("strict") = true);
-    cls.def_static(
-        "v4",
-        [](py::handle obj, bool strict) {
-            return network_from_object(obj, strict, 4, error_style::versioned);
-        },
-        py::arg("address"), py::arg("strict") = true,
-        "An IPv4 network only, as ipaddress.IPv4Network(); AddressValueError or NetmaskValueError else.");
-    cls.def_static(
-        "v6",
-        [](py::handle obj, bool strict) {
-            return network_from_object(obj, strict, 6, error_style::versioned);
-        },
-        py::arg("address"), py::arg("strict") = true,
-        "An IPv6 network only, as ipaddress.IPv6Network(); AddressValueError or NetmaskValueError else.");
+    for (int version : {4, 6}) {
+        cls.def_static(
+            version == 4 ? "v4" : "v6",
+            [version](py::handle obj, bool strict) {
+                return network_from_object(obj, strict, version, error_style::versioned);
+            },
+            py::arg("address"), py::arg("strict") = true,
+            version == 4 ? "An IPv4 network only, as ipaddress.IPv4Network(); else AddressValueError or "
+                           "NetmaskValueError."
+                         : "An IPv6 network only, as ipaddress.IPv6Network(); else AddressValueError or "
+                           "NetmaskValueError.");
+    }
     bind_network_attributes(cls);
     bind_network_methods(cls);
     cls.def("__str__", &ip_network::to_string);
