@@ -46,6 +46,13 @@ void put_utf8(std::string& out, std::uint32_t cp) {
 py::object json_reader::parse(std::string_view text) {
     begin_ = p_ = text.data();
     end_ = text.data() + text.size();
+    // Thousands of dicts and lists without a cycle among them: collections meanwhile would only scan them.
+    struct gc_pause {
+        int was_enabled = PyGC_Disable();
+        ~gc_pause() {
+            if (was_enabled) PyGC_Enable();
+        }
+    } pause;
     PyObject* v = value();
     skip_space();
     if (p_ != end_) {
@@ -185,14 +192,17 @@ PyObject* json_reader::string(bool key) {
     if (p_ == end_) fail("unterminated string");
     ++p_;  // '"'
     if (key) {
-        auto it = keys_.find(text);
-        if (it == keys_.end()) {
+        std::uint32_t hash = 2166136261U;
+        for (char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619U;
+        cached_key& slot = keys_[hash % key_slots];
+        if (!slot.str || slot.text != text) {
             py::object k = py::reinterpret_steal<py::object>(
                 PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "strict"));
             if (!k) throw py::error_already_set();
-            it = keys_.emplace(std::string(text), std::move(k)).first;
+            slot.text.assign(text);
+            slot.str = std::move(k);
         }
-        return it->second.ptr();
+        return slot.str.ptr();
     }
     PyObject* s = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "strict");
     if (s == nullptr) throw py::error_already_set();

@@ -5,10 +5,9 @@
 
 #include <pybind11/pybind11.h>
 
-#include <functional>
+#include <array>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace sockit::python {
 
@@ -16,15 +15,18 @@ namespace py = pybind11;
 
 /// Reads one JSON value into dict, list, str, int, float, bool and None. Errors: ValueError with the
 /// byte offset for text that is not JSON (the printers never write any). Holds the GIL; single-threaded.
+/// The cyclic garbage collector is paused while a value is built (it holds no cycles).
 class json_reader {
 public:
     py::object parse(std::string_view text);
 
 private:
-    struct key_hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    // A key's shared str: a direct-mapped cache on the key's FNV-1a hash (a collision replaces the slot).
+    struct cached_key {
+        std::string text;
+        py::object str;
     };
+    static constexpr std::size_t key_slots = 512;
 
     PyObject* value();
     PyObject* object();
@@ -39,7 +41,7 @@ private:
     const char* p_ = nullptr;
     const char* end_ = nullptr;
     std::string scratch_;  // a string with escapes, unescaped
-    std::unordered_map<std::string, py::object, key_hash, std::equal_to<>> keys_;
+    std::array<cached_key, key_slots> keys_;
 };
 
 }  // namespace sockit::python
