@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // bulk: parse_addresses and classify, which read a whole list of strings in C++ and build no Python
-// object per address (an address_array holds the parsed values; classify answers in lists of shared
-// bools and small ints).
+// object per address (an address_array holds the parsed values; classify answers in byte columns read
+// as bools and small ints).
 #include <pybind11/stl.h>
 
 #include <array>
@@ -61,30 +61,37 @@ py::list new_list(std::size_t n) {
     return py::reinterpret_steal<py::list>(PyList_New(static_cast<Py_ssize_t>(n)));
 }
 
-void set_item(py::list& list, std::size_t i, PyObject* shared) {
-    Py_INCREF(shared);
-    PyList_SET_ITEM(list.ptr(), static_cast<Py_ssize_t>(i), shared);
-}
+// A column of n one-byte values, read as format ("?": bools, "B": small ints) through a memoryview.
+struct column {
+    py::bytes storage;
+    char* data;
+    explicit column(std::size_t n)
+        : storage(py::reinterpret_steal<py::bytes>(
+              PyBytes_FromStringAndSize(nullptr, static_cast<Py_ssize_t>(n)))),
+          data(storage ? PyBytes_AS_STRING(storage.ptr()) : nullptr) {
+        if (!storage) throw py::error_already_set();
+    }
+    py::object view(const char* format) const { return py::memoryview(storage).attr("cast")(format); }
+};
 
 py::dict classify(py::handle strings) {
     py::object seq =
         py::reinterpret_steal<py::object>(PySequence_Fast(strings.ptr(), "a sequence of str is required"));
     if (!seq) throw py::error_already_set();
     const auto n = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(seq.ptr()));
-    py::list versions = new_list(n);
-    std::array<py::list, predicate_count> flags;
-    for (auto& f : flags) f = new_list(n);
-    py::int_ version_objects[] = {py::int_(0), py::int_(4), py::int_(6)};
+    column versions(n);
+    std::vector<column> flags;
+    for (std::size_t c = 0; c < predicate_count; ++c) flags.emplace_back(n);
     for_each_text(seq, [&](std::size_t i, std::string_view text) {
         auto a = ip_address::parse(text);
         const ip_address addr = a ? *a : ip_address{};
-        set_item(versions, i, version_objects[addr.is_v4() ? 1 : addr.is_v6() ? 2 : 0].ptr());
+        versions.data[i] = static_cast<char>(addr.version());
         for (std::size_t c = 0; c < predicate_count; ++c)
-            set_item(flags[c], i, addr.is_valid() && (addr.*predicates[c].test)() ? Py_True : Py_False);
+            flags[c].data[i] = addr.is_valid() && (addr.*predicates[c].test)() ? 1 : 0;
     });
     py::dict out;
-    out["version"] = versions;
-    for (std::size_t c = 0; c < predicate_count; ++c) out[predicates[c].name] = flags[c];
+    out["version"] = versions.view("B");
+    for (std::size_t c = 0; c < predicate_count; ++c) out[predicates[c].name] = flags[c].view("?");
     return out;
 }
 
@@ -125,8 +132,9 @@ void bind_bulk(py::module_& m) {
           "Parses a sequence of str as ip_address() does, in C++, into an address_array. With strict, the "
           "first invalid text raises ValueError (naming its index); without, it becomes None.");
     m.def("classify", &classify, py::arg("strings"),
-          "Parses and classifies a sequence of str in C++: a dict of equal-length lists, 'version' (4, 6, "
-          "or 0 for an invalid text) and one list of bools per predicate (is_private, is_global, "
+          "Parses and classifies a sequence of str in C++: a dict of equal-length read-only sequences "
+          "(memoryviews over one byte per text, no object per text): 'version' (4, 6, or 0 for an invalid "
+          "text) and one sequence of bools per predicate (is_private, is_global, "
           "is_loopback, is_multicast, is_link_local, is_reserved, is_unspecified, is_site_local, "
           "is_documentation, is_shared, is_unique_local; False for invalid texts).");
 }
