@@ -10,6 +10,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "sockit/ip/ip_network.hpp"
 #include "verbatim_args.hpp"
@@ -233,9 +234,11 @@ int run_net(std::span<char*> args) {
         "array of them; with --collapse/--summarize {networks}");
     app->add_flag("--strict", o.strict, "host bits set beyond the prefix are an error");
     app->add_option("--subnets", o.subnets, "list the subnets of prefix length N, or +D bits longer");
-    app->add_option("--limit", o.limit, "at most this many subnets (default 65536)");
+    app->add_option("--limit", o.limit, "at most this many subnets (default 65536)")
+        ->check(within<std::uint64_t>());
     app->add_flag("--supernet", o.supernet, "the network one bit shorter");
-    app->add_option("--supernet-prefix", o.supernet_prefix, "the supernet of this prefix length");
+    app->add_option("--supernet-prefix", o.supernet_prefix, "the supernet of this prefix length")
+        ->check(within(0, 128));
     auto* each = app->add_flag("--each", o.each, "every argument is a network to describe");
     auto* collapse =
         app->add_flag("--collapse", o.collapse, "merge the networks given into the fewest covering them");

@@ -10,6 +10,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "serve_run.hpp"
 #include "sockit/inetd/service_request.hpp"
@@ -110,7 +111,8 @@ std::unique_ptr<CLI::App> make_serve_app(serve_flags& f) {
            "concurrency: uniplex, fork, thread, pool, poll, epoll, reactors (one epoll loop per core)")
         ->capture_default_str();
     app->add_option("--workers", f.workers,
-                    "reactors: event loops (default: one per core); pool: threads (default: 4 per core)");
+                    "reactors: event loops (default: one per core); pool: threads (default: 4 per core)")
+        ->check(within<std::size_t>());
     app->add_option(
         "--backend", f.backend_name,
         "poller of the event loops: epoll, poll, select (default: poll for --model poll, else epoll)");
@@ -118,26 +120,26 @@ std::unique_ptr<CLI::App> make_serve_app(serve_flags& f) {
     app->add_option("--max-conns", f.max_conns,
                     "concurrent TCP connections; more are accepted and closed at once")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(at_least(std::size_t{1}));
     app->add_option("--idle-timeout", f.idle_timeout,
                     "close a TCP connection idle this many seconds (0: never)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(at_least(0.0));
     app->add_option("--grace", f.grace,
                     "on SIGINT/SIGTERM, seconds connections may go on before they are closed")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(at_least(0.0));
     app->add_option("--max-output", f.max_output,
                     "bytes buffered per connection before reading pauses (backpressure)")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(at_least(std::size_t{1}));
     app->add_option("--user", f.user, "after binding, run as this user (root only)");
     app->add_flag("--json-log", f.json_log,
                   "one JSON line per event on stdout: listening, and each finished connection");
     app->add_option("--udp-rate", f.udp_rate,
                     "UDP replies per second per source address (burst: twice that; 0: unlimited)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(at_least(0.0));
     app->add_option("--qotd-file", f.qotd_file, "quotes for qotd, one per paragraph (default: built-in)");
     app->add_option("--finger-dir", f.finger_dir,
                     "finger answers from the files USER.plan of this directory");
