@@ -37,7 +37,7 @@ int run_bench_discard(std::span<char*> args) {
         ->check(within(0.001, 86400.0));
     app->add_option("-l,--length", write_size, "bytes per write (K and M suffixes: 1024, 1048576)")
         ->capture_default_str()
-        ->transform(CLI::AsSizeValue(false))
+        ->transform(size_suffixes())
         ->check(within(std::size_t{1}, std::size_t{64} << 20));
     app->add_flag("--json", json, "one JSON document (keys: see sockit-bench-discard(1))");
     if (auto done = parse(*app, args)) return *done;

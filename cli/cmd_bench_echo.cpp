@@ -72,7 +72,7 @@ int run_bench_echo(std::span<char*> args) {
         ->check(within(std::size_t{1}, std::size_t{100000}));
     app->add_option("-s,--size", size, "bytes per message (K and M suffixes: 1024, 1048576)")
         ->capture_default_str()
-        ->transform(CLI::AsSizeValue(false))
+        ->transform(size_suffixes())
         ->check(within(std::size_t{1}, std::size_t{16} << 20));
     app->add_option("-d,--duration", duration, "seconds to measure")
         ->capture_default_str()

@@ -52,6 +52,31 @@ std::string bounds_summary(const number_bounds& b) {
     return {};
 }
 
+CLI::Validator size_suffixes() {
+    auto expand = [](std::string& text) -> std::string {
+        std::string_view digits = text;
+        std::string unit;
+        while (!digits.empty() && std::isalpha(static_cast<unsigned char>(digits.back()))) {
+            unit.insert(unit.begin(),
+                        static_cast<char>(std::tolower(static_cast<unsigned char>(digits.back()))));
+            digits.remove_suffix(1);
+        }
+        static constexpr std::string_view units = "kmgt";
+        if (unit.empty() || unit == "b") return {};
+        const auto power = units.find(unit[0]);
+        const auto rest = std::string_view(unit).substr(1);
+        if (power == std::string_view::npos || !(rest.empty() || rest == "b" || rest == "i" || rest == "ib"))
+            return {};
+        unsigned long long v = 0;
+        if (parse_number(digits, v) != number_fit::inside) return {};
+        const unsigned shift = 10 * (static_cast<unsigned>(power) + 1);
+        // beyond 2^64: a text past every bound, so that within() says "at most"
+        text = v > (~0ULL >> shift) ? "99999999999999999999999" : std::to_string(v << shift);
+        return {};
+    };
+    return CLI::Validator(expand, "", "size_suffixes");
+}
+
 std::string number_text(long long v) { return std::to_string(v); }
 std::string number_text(unsigned long long v) { return std::to_string(v); }
 std::string number_text(double v) { return fmt::format("{}", v); }

@@ -103,6 +103,11 @@ CLI::Validator within(T min = std::numeric_limits<T>::lowest(), T max = std::num
     return CLI::Validator(check, bounds_summary(bounds), "within");
 }
 
+/// A transform for byte counts: "64K", "1M", "2G" ("KB", "KiB", "kib" too; powers of 1024) become their
+/// decimal value; any other text is left for within() to judge (it names the bounds). Add it after
+/// within(): transforms run first.
+CLI::Validator size_suffixes();
+
 /// within(min, T's largest value): "--max-conns must be at least 1".
 template <class T>
 CLI::Validator at_least(T min) {
