@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 
@@ -186,7 +187,15 @@ std::optional<int> check_flags(const serve_flags& f, serve_plan& plan) {
     plan.settings.udp_rate = f.udp_rate;
     plan.settings.finger_system_users = f.finger_system_users;
     if (!f.qotd_file.empty()) plan.settings.qotd_file = f.qotd_file;
-    if (!f.finger_dir.empty()) plan.settings.finger_dir = f.finger_dir;
+    if (!f.finger_dir.empty()) {
+        // refused at once, as http serve refuses a root that is not a directory
+        std::error_code ec;
+        if (!std::filesystem::is_directory(f.finger_dir, ec))
+            return usage_error(
+                fmt::format("--finger-dir '{}'", f.finger_dir),
+                ec ? ec.message() : std::make_error_code(std::errc::not_a_directory).message());
+        plan.settings.finger_dir = f.finger_dir;
+    }
     if (!f.user.empty()) {
         auto who = serve::lookup_user(f.user);
         if (!who)

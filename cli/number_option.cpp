@@ -9,17 +9,14 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "output.hpp"
+
 namespace sockit::cli {
 
 namespace {
 
 // How much of a bad argument an error line repeats.
 constexpr std::size_t shown_chars = 24;
-
-std::string cut(std::string_view text) {
-    if (text.size() <= shown_chars) return std::string(text);
-    return fmt::format("{}…", text.substr(0, shown_chars));
-}
 
 // The bounds as a phrase: "between 1 and 65535", "at least 1", "at most 5"; the type's limits when the
 // option has no real bound.
@@ -42,7 +39,7 @@ std::string bounds_error(const number_bounds& b, number_fit fit, std::string_vie
             break;
     }
     while (!words.empty() && words.back() == ' ') words.pop_back();
-    return fmt::format("must be {}, not '{}'", words, cut(text));
+    return fmt::format("must be {}, not '{}'", words, shorten(text, shown_chars));
 }
 
 std::string bounds_summary(const number_bounds& b) {
