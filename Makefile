@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-# The front door: `make run` builds and starts the main job; `make test` builds and runs every test.
+# The front door: `make run` builds the program alone and starts the main job; `make test` builds everything
+# (tests, fuzzers' replays, benchmarks, man pages) and runs every test.
 # Each target installs missing Debian packages first (scripts/install-deps, idempotent).
 
 JOBS        ?= $(shell nproc)
@@ -11,7 +12,7 @@ RUN_ARGS    ?= serve --all
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps build run test clang asan asan-test fuzz bench install clean
+.PHONY: all deps build program run test clang asan asan-test fuzz bench install clean
 
 all: build
 
@@ -25,8 +26,14 @@ build/%/build.ninja:
 build: deps build/release/build.ninja
 	cmake --build --preset release -j $(JOBS)
 
+# Only what the program needs: the library, the command line's library and `sockit`. Quiet: ninja's one
+# status line on a terminal, and only compiler messages otherwise (no line per step in a log).
+program: deps build/release/build.ninja
+	@echo "building build/release/sockit (library and program; make test builds the rest)"
+	@cmake --build --preset release -j $(JOBS) --target sockit $$([ -t 1 ] || echo -- --quiet)
+
 # The main job: the classic services daemon in the foreground (Ctrl-C stops it); RUN_ARGS picks another command.
-run: build
+run: program
 	build/release/sockit $(RUN_ARGS)
 
 test: build

@@ -121,7 +121,7 @@ int run_addr(std::span<char*> args) {
         auto a = ip_address::parse(input);
         if (!a) {
             const auto why = a.error().message();
-            print_error("addr", fmt::format("invalid address '{}'", input), why);
+            print_error("addr", fmt::format("invalid address '{}'", shorten(input)), why);
             if (json) doc.push_back({{"input", input}, {"error", why}});
             status = exit_code::usage;
             continue;

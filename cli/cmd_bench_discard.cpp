@@ -10,6 +10,7 @@
 #include "bench_target.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "sockit/loadgen/discard_stream.hpp"
 
@@ -33,11 +34,11 @@ int run_bench_discard(std::span<char*> args) {
     app->add_option("port", port, "its TCP port (or service name)")->required();
     app->add_option("-d,--duration", duration, "seconds to send")
         ->capture_default_str()
-        ->check(CLI::Range(0.001, 86400.0));
+        ->check(within(0.001, 86400.0));
     app->add_option("-l,--length", write_size, "bytes per write (K and M suffixes: 1024, 1048576)")
         ->capture_default_str()
-        ->transform(CLI::AsSizeValue(false))
-        ->check(CLI::Range(std::size_t{1}, std::size_t{64} << 20));
+        ->transform(size_suffixes())
+        ->check(within(std::size_t{1}, std::size_t{64} << 20));
     app->add_flag("--json", json, "one JSON document (keys: see sockit-bench-discard(1))");
     if (auto done = parse(*app, args)) return *done;
 

@@ -9,6 +9,7 @@
 #include "bench_target.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "sockit/loadgen/echo_load.hpp"
 
@@ -68,22 +69,22 @@ int run_bench_echo(std::span<char*> args) {
     app->add_option("port", port, "its TCP port (or service name)")->required();
     app->add_option("-c,--connections", conns, "concurrent connections, each with one message in flight")
         ->capture_default_str()
-        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+        ->check(within(std::size_t{1}, std::size_t{100000}));
     app->add_option("-s,--size", size, "bytes per message (K and M suffixes: 1024, 1048576)")
         ->capture_default_str()
-        ->transform(CLI::AsSizeValue(false))
-        ->check(CLI::Range(std::size_t{1}, std::size_t{16} << 20));
+        ->transform(size_suffixes())
+        ->check(within(std::size_t{1}, std::size_t{16} << 20));
     app->add_option("-d,--duration", duration, "seconds to measure")
         ->capture_default_str()
-        ->check(CLI::Range(0.001, 86400.0));
+        ->check(within(0.001, 86400.0));
     app->add_option("-n,--round-trips", max_round_trips, "stop after this many measured round trips")
-        ->check(CLI::Range(std::uint64_t{1}, ~std::uint64_t{0}));
+        ->check(at_least(std::uint64_t{1}));
     app->add_option("--warmup", warmup, "seconds of load before measuring")
         ->capture_default_str()
-        ->check(CLI::Range(0.0, 3600.0));
+        ->check(within(0.0, 3600.0));
     app->add_option("--connect-timeout", connect_timeout, "seconds allowed to connect them all")
         ->capture_default_str()
-        ->check(CLI::Range(0.001, 3600.0));
+        ->check(within(0.001, 3600.0));
     app->add_flag("--json", json, "one JSON document (keys: see sockit-bench-echo(1))");
     if (auto done = parse(*app, args)) return *done;
 

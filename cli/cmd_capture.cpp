@@ -12,6 +12,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "packet_flags.hpp"
 #include "sockit/dissect/packet_printer.hpp"
@@ -37,10 +38,9 @@ int run_capture(std::span<char*> args) {
     app->add_option("-i,--interface", iface, "interface to capture on (default: any)");
     add_packet_flags(*app, flags);
     app->add_option("-w,--write", write_file, "write the packets to this pcap file instead of printing them");
-    app->add_option("-c,--count", max_count, "stop after N packets")->check(CLI::NonNegativeNumber);
-    app->add_option("--timeout", timeout, "stop after this many seconds (0: no limit)")
-        ->check(CLI::NonNegativeNumber);
-    app->add_option("-s,--snaplen", snaplen, "bytes kept per packet")->check(CLI::Range(64, 262144));
+    app->add_option("-c,--count", max_count, "stop after N packets")->check(at_least(0LL));
+    app->add_option("--timeout", timeout, "stop after this many seconds (0: no limit)")->check(at_least(0.0));
+    app->add_option("-s,--snaplen", snaplen, "bytes kept per packet")->check(within(64, 262144));
     if (auto done = parse(*app, args)) return *done;
 
     char errbuf[PCAP_ERRBUF_SIZE] = {};

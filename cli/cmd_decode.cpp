@@ -13,6 +13,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "packet_flags.hpp"
 #include "sockit/dissect/packet_printer.hpp"
@@ -78,7 +79,7 @@ int run_decode(std::span<char*> args) {
     long long max_count = -1;
     app->add_option("file", file, "capture file (pcap or pcapng)")->required();
     add_packet_flags(*app, flags);
-    app->add_option("-c,--count", max_count, "stop after N packets")->check(CLI::NonNegativeNumber);
+    app->add_option("-c,--count", max_count, "stop after N packets")->check(at_least(0LL));
     if (auto done = parse(*app, args)) return *done;
 
     pcap_file capture;

@@ -12,6 +12,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "sockit/core/codec_errc.hpp"
 #include "sockit/http/field_text.hpp"
@@ -170,15 +171,14 @@ int run_http_get(std::span<char*> args) {
     app->add_flag("-i,--include", include, "write the response head(s) before the body");
     app->add_flag("-I,--head", head, "send HEAD and write the response head")->excludes(od);
     app->add_flag("-L,--location", follow, "follow redirects (301, 302, 303, 307, 308)");
-    app->add_option("--max-redirs", max_redirs, "most redirects followed with -L")
-        ->check(CLI::Range(0, 1000));
+    app->add_option("--max-redirs", max_redirs, "most redirects followed with -L")->check(within(0, 1000));
     app->add_flag("-v,--verbose", verbose, "show the request and response heads on stderr ('> ' and '< ')");
     app->add_option("--timeout", timeout_s,
                     "overall time limit in seconds (fractions allowed), redirects included")
-        ->check(CLI::PositiveNumber);
+        ->check(at_least(0.001));
     app->add_option("--read-timeout", read_timeout_s,
                     "longest wait for the connection or for data, in seconds")
-        ->check(CLI::PositiveNumber);
+        ->check(at_least(0.001));
     app->add_flag("-f,--fail", fail_flag, "a status >= 400 is an error (exit 65, no body written)");
     app->add_flag("--json", json, "print one JSON document about the response (the body only to -o FILE)");
     if (auto done = parse(*app, args)) return *done;

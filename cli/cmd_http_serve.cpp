@@ -11,6 +11,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "serve_run.hpp"
 #include "sockit/http_server/file_server.hpp"
@@ -132,26 +133,29 @@ int run_http_serve(std::span<char*> args) {
     bool quiet = false;
     bool no_listing = false;
     app->add_option("dir", dir, "the directory to serve")->capture_default_str();
-    app->add_option("--port,-p", port, "TCP port (0: a free one)")->capture_default_str();
+    app->add_option("--port,-p", port, "TCP port (0: a free one)")
+        ->capture_default_str()
+        ->check(within<std::uint16_t>());
     app->add_option("--bind", bind_text, "listen on this address instead of every address (dual stack)");
     app->add_option("--model", model_name, "concurrency: uniplex, fork, thread, pool, poll, epoll, reactors")
         ->capture_default_str();
     app->add_option("--workers", workers,
-                    "reactors: event loops (default: one per core); pool: threads (default: 4 per core)");
+                    "reactors: event loops (default: one per core); pool: threads (default: 4 per core)")
+        ->check(within<std::size_t>());
     app->add_option("--max-conns", max_conns, "concurrent connections; more are accepted and closed at once")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(at_least(std::size_t{1}));
     app->add_option("--idle-timeout", idle_timeout, "close a connection idle this many seconds (0: never)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(at_least(0.0));
     app->add_option(
            "--header-timeout", header_timeout,
            "seconds a request head may take from its first byte (or from connect) to its end (0: no bound)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(at_least(0.0));
     app->add_option("--grace", grace, "on SIGINT/SIGTERM, seconds answers in flight may go on")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(at_least(0.0));
     app->add_flag("--no-listing", no_listing,
                   "answer 403 for directories without index.html instead of listing them");
     app->add_flag("--json-log", json_log, "log as JSON Lines: listening, then one record per request");

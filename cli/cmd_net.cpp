@@ -10,8 +10,11 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "sockit/ip/ip_network.hpp"
+#include "sockit/ip/subnet_range.hpp"
+#include "streamed_output.hpp"
 #include "verbatim_args.hpp"
 
 namespace sockit::cli {
@@ -28,7 +31,7 @@ struct options {
     bool supernet = false;
     int supernet_prefix = -1;
     std::string subnets;  // "N" (new prefix length) or "+D" (D bits longer)
-    std::size_t limit = 65536;
+    std::uint64_t limit = 65536;
     std::vector<std::string> args;
 };
 
@@ -56,23 +59,53 @@ member test_member(const ip_network& net, const std::string& input) {
     return {true, net.contains(*n), {}};
 }
 
-// One network's report; returns the exit status it earns.
-int describe(const options& o, const std::string& input, json* out) {
-    auto parsed = ip_network::parse_with_address(input);
-    if (!parsed) {
-        const auto why = parsed.error().message();
-        report(invalid("network", input), why);
-        if (out) out->push_back({{"input", input}, {"error", why}});
-        return exit_code::usage;
+// The subnets --subnets asks for (N or +D) within --limit, or nullopt after reporting why not.
+std::optional<subnet_range> wanted_subnets(const options& o, const ip_network& net) {
+    const bool relative = o.subnets[0] == '+';
+    auto v = parse_decimal(std::string_view(o.subnets).substr(relative ? 1 : 0));
+    if (!v || *v > 128) {
+        report(fmt::format("--subnets '{}'", o.subnets), "want a prefix length N or +D");
+        return std::nullopt;
     }
+    const int new_prefix = relative ? net.prefix_length() + static_cast<int>(*v) : static_cast<int>(*v);
+    auto subs = subnet_range::of(net, new_prefix);
+    if (!subs || !subs->size_at_most(o.limit)) {
+        report(fmt::format("subnets of {}", net.to_string()),
+               subs ? fmt::format("more than --limit {} subnets", o.limit)
+                    : fmt::format("prefix {} is not in {}..{}", new_prefix, net.prefix_length(),
+                                  net.max_prefix_length()));
+        return std::nullopt;
+    }
+    return *subs;
+}
+
+// The subnets as text lines, written as they are produced.
+void print_subnets(const subnet_range& subs) {
+    chunked_stdout out;
+    out.add(fmt::format("subnets /{} ({}):\n", subs.prefix_length(), to_decimal(subs.size_minus_one() + 1)));
+    for (const auto& s : subs) {
+        out.add("  ");
+        out.add(s.to_string());
+        out.add("\n");
+    }
+}
+
+// The error document of an input --each --json reports in its array.
+int refuse(const std::string& input, const std::string& why, bool element) {
+    report(invalid("network", input), why);
+    if (element) write_json({{"input", input}, {"error", why}}, 1);
+    return exit_code::usage;
+}
+
+// One network's report, printed as text, as one JSON document, or (element) as one member of --each
+// --json's array; returns the exit status it earns.
+int describe(const options& o, const std::string& input, bool element) {
+    auto parsed = ip_network::parse_with_address(input);
+    if (!parsed) return refuse(input, parsed.error().message(), element);
     const auto& [address, net] = *parsed;
     const bool host_bits = address != net.network_address();
-    if (o.strict && host_bits) {
-        const auto why = make_address_error(address_errc::host_bits_set, 0).message();
-        report(invalid("network", input), why);
-        if (out) out->push_back({{"input", input}, {"error", why}});
-        return exit_code::usage;
-    }
+    if (o.strict && host_bits)
+        return refuse(input, make_address_error(address_errc::host_bits_set, 0).message(), element);
     int status = exit_code::ok;
     json doc;
     doc["input"] = input;
@@ -129,45 +162,26 @@ int describe(const options& o, const std::string& input, json* out) {
             t.add_row({"supernet", s->to_string()});
         }
     }
-    std::string subnet_text;
+    std::optional<subnet_range> subs;
     if (!o.subnets.empty()) {
-        const bool relative = o.subnets[0] == '+';
-        const auto digits = std::string_view(o.subnets).substr(relative ? 1 : 0);
-        auto v = parse_decimal(digits);
-        if (!v || *v > 128) {
-            report(fmt::format("--subnets '{}'", o.subnets), "want a prefix length N or +D");
+        subs = wanted_subnets(o, net);
+        if (!subs) {
             doc["subnets"] = nullptr;
             status = exit_code::usage;
-        } else {
-            const int new_prefix =
-                relative ? net.prefix_length() + static_cast<int>(*v) : static_cast<int>(*v);
-            auto subs = net.subnets(new_prefix, o.limit);
-            if (!subs) {
-                const auto why = subs.error().code == address_errc::too_many_results
-                                     ? fmt::format("more than --limit {} subnets", o.limit)
-                                     : fmt::format("prefix {} is not in {}..{}", new_prefix,
-                                                   net.prefix_length(), net.max_prefix_length());
-                report(fmt::format("subnets of {}", net.to_string()), why);
-                doc["subnets"] = nullptr;
-                status = exit_code::usage;
-            } else {
-                json list = json::array();
-                subnet_text = fmt::format("subnets /{} ({}):\n", new_prefix, subs->size());
-                for (const auto& s : *subs) {
-                    list.push_back(s.to_string());
-                    subnet_text += "  " + s.to_string() + "\n";
-                }
-                doc["subnets"] = list;
-            }
         }
     }
-    if (out) {
-        out->push_back(doc);
-    } else if (!o.json) {
-        std::cout << t.render() << subnet_text;
-    } else {
-        print_json(doc);
+    if (!o.json) {
+        std::cout << t.render();
+        if (subs) print_subnets(*subs);
+        return status;
     }
+    auto it = subs ? subs->begin() : subnet_range::iterator{};
+    const item_source next = [&it]() -> std::optional<std::string> {
+        if (it == std::default_sentinel) return std::nullopt;
+        return (*it++).to_string();
+    };
+    write_json(doc, element ? 1 : 0, "subnets", subs ? next : item_source{});
+    if (!element) std::cout << '\n';
     return status;
 }
 
@@ -233,9 +247,11 @@ int run_net(std::span<char*> args) {
         "array of them; with --collapse/--summarize {networks}");
     app->add_flag("--strict", o.strict, "host bits set beyond the prefix are an error");
     app->add_option("--subnets", o.subnets, "list the subnets of prefix length N, or +D bits longer");
-    app->add_option("--limit", o.limit, "at most this many subnets (default 65536)");
+    app->add_option("--limit", o.limit, "at most this many subnets (default 65536)")
+        ->check(within<std::uint64_t>());
     app->add_flag("--supernet", o.supernet, "the network one bit shorter");
-    app->add_option("--supernet-prefix", o.supernet_prefix, "the supernet of this prefix length");
+    app->add_option("--supernet-prefix", o.supernet_prefix, "the supernet of this prefix length")
+        ->check(within(0, 128));
     auto* each = app->add_flag("--each", o.each, "every argument is a network to describe");
     auto* collapse =
         app->add_flag("--collapse", o.collapse, "merge the networks given into the fewest covering them");
@@ -256,16 +272,17 @@ int run_net(std::span<char*> args) {
     } else if (o.summarize) {
         status = run_summarize(o);
     } else if (o.each) {
-        json doc = json::array();
+        if (o.json) std::cout << "[\n";
         for (const auto& input : o.args) {
-            if (describe(o, input, o.json ? &doc : nullptr) != exit_code::ok)
+            if (o.json && &input != &o.args.front()) std::cout << ",\n";
+            if (describe(o, input, o.json) != exit_code::ok)
                 status = exit_code::usage;
             else if (!o.json && &input != &o.args.back())
                 std::cout << '\n';
         }
-        if (o.json) print_json(doc);
+        if (o.json) std::cout << "\n]\n";
     } else {
-        status = describe(o, o.args[0], nullptr);
+        status = describe(o, o.args[0], false);
     }
     std::cout.flush();
     return status;

@@ -10,6 +10,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "sockit/sock/happy_eyeballs.hpp"
 #include "sockit/sock/resolver.hpp"
@@ -57,7 +58,7 @@ int run_send(std::span<char*> args) {
     auto* o4 = app->add_flag("-4", v4, "IPv4 only");
     app->add_flag("-6", v6, "IPv6 only")->excludes(o4);
     app->add_option("-w,--timeout", timeout, "seconds to wait for the TCP connection (default 10)")
-        ->check(CLI::Range(0.001, 86400.0));
+        ->check(within(0.001, 86400.0));
     app->add_flag("-v,--verbose", verbose, "say where the message went (on stderr)");
     app->add_flag("--json", json, "print {transport, to, bytes} on success");
     if (auto done = parse(*app, args)) return *done;

@@ -4,12 +4,14 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 
 #include "app.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "serve_run.hpp"
 #include "sockit/inetd/service_request.hpp"
@@ -110,7 +112,8 @@ std::unique_ptr<CLI::App> make_serve_app(serve_flags& f) {
            "concurrency: uniplex, fork, thread, pool, poll, epoll, reactors (one epoll loop per core)")
         ->capture_default_str();
     app->add_option("--workers", f.workers,
-                    "reactors: event loops (default: one per core); pool: threads (default: 4 per core)");
+                    "reactors: event loops (default: one per core); pool: threads (default: 4 per core)")
+        ->check(within<std::size_t>());
     app->add_option(
         "--backend", f.backend_name,
         "poller of the event loops: epoll, poll, select (default: poll for --model poll, else epoll)");
@@ -118,26 +121,26 @@ std::unique_ptr<CLI::App> make_serve_app(serve_flags& f) {
     app->add_option("--max-conns", f.max_conns,
                     "concurrent TCP connections; more are accepted and closed at once")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(at_least(std::size_t{1}));
     app->add_option("--idle-timeout", f.idle_timeout,
                     "close a TCP connection idle this many seconds (0: never)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(at_least(0.0));
     app->add_option("--grace", f.grace,
                     "on SIGINT/SIGTERM, seconds connections may go on before they are closed")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(at_least(0.0));
     app->add_option("--max-output", f.max_output,
                     "bytes buffered per connection before reading pauses (backpressure)")
         ->capture_default_str()
-        ->check(CLI::PositiveNumber);
+        ->check(at_least(std::size_t{1}));
     app->add_option("--user", f.user, "after binding, run as this user (root only)");
     app->add_flag("--json-log", f.json_log,
                   "one JSON line per event on stdout: listening, and each finished connection");
     app->add_option("--udp-rate", f.udp_rate,
                     "UDP replies per second per source address (burst: twice that; 0: unlimited)")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber);
+        ->check(at_least(0.0));
     app->add_option("--qotd-file", f.qotd_file, "quotes for qotd, one per paragraph (default: built-in)");
     app->add_option("--finger-dir", f.finger_dir,
                     "finger answers from the files USER.plan of this directory");
@@ -184,7 +187,15 @@ std::optional<int> check_flags(const serve_flags& f, serve_plan& plan) {
     plan.settings.udp_rate = f.udp_rate;
     plan.settings.finger_system_users = f.finger_system_users;
     if (!f.qotd_file.empty()) plan.settings.qotd_file = f.qotd_file;
-    if (!f.finger_dir.empty()) plan.settings.finger_dir = f.finger_dir;
+    if (!f.finger_dir.empty()) {
+        // refused at once, as http serve refuses a root that is not a directory
+        std::error_code ec;
+        if (!std::filesystem::is_directory(f.finger_dir, ec))
+            return usage_error(
+                fmt::format("--finger-dir '{}'", f.finger_dir),
+                ec ? ec.message() : std::make_error_code(std::errc::not_a_directory).message());
+        plan.settings.finger_dir = f.finger_dir;
+    }
     if (!f.user.empty()) {
         auto who = serve::lookup_user(f.user);
         if (!who)

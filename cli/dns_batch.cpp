@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -29,6 +30,11 @@ int run_dns_batch(const dns_batch_settings& settings) {
     std::ifstream file;
     std::istream* in = &std::cin;
     if (settings.file != "-") {
+        std::error_code ec;
+        if (std::filesystem::is_directory(settings.file, ec)) {
+            print_error("dns", settings.file, "is a directory, not a file of queries");
+            return exit_code::io_error;
+        }
         file.open(settings.file);
         if (!file) {
             print_error("dns", settings.file, last_error().message());

@@ -120,6 +120,10 @@ nlohmann::ordered_json dns_exchange_json(const dns::question& q, const endpoint&
     doc["msg_size"] = r ? nlohmann::ordered_json(r->wire.size()) : nlohmann::ordered_json(nullptr);
     doc["when"] = time_text("%Y-%m-%dT%H:%M:%SZ", true);
     doc["tries"] = r ? nlohmann::ordered_json(r->tries) : nlohmann::ordered_json(nullptr);
+    // no answer after every try (the error line says "after N tries"): N, per server
+    if (!r && (outcome.error() == dns_client::client_errc::timed_out ||
+               outcome.error() == dns_client::client_errc::malformed_response))
+        doc["tries"] = options.tries;
     doc["ignored"] = r ? nlohmann::ordered_json(r->ignored) : nlohmann::ordered_json(nullptr);
     doc["malformed"] = r ? nlohmann::ordered_json(r->malformed) : nlohmann::ordered_json(nullptr);
     return doc;

@@ -19,6 +19,11 @@ void print_error(std::string_view cmd, std::string_view what, std::string_view w
     }
 }
 
+std::string shorten(std::string_view text, std::size_t keep) {
+    if (text.size() <= keep) return std::string(text);
+    return fmt::format("{}…", text.substr(0, keep));
+}
+
 void print_json(const nlohmann::ordered_json& doc) {
     std::cout << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }

@@ -12,6 +12,9 @@ namespace sockit::cli {
 /// Prints `sockit CMD: WHAT: WHY` on stderr, one line (docs/design.md's error format).
 void print_error(std::string_view cmd, std::string_view what, std::string_view why);
 
+/// text as an error line repeats it: its first `keep` characters (bytes) and "…" when longer.
+std::string shorten(std::string_view text, std::size_t keep = 64);
+
 /// Prints a JSON document on stdout, indented, followed by a newline.
 void print_json(const nlohmann::ordered_json& doc);
 /// Prints one JSON Lines record (compact, one line) on stdout.

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <bit>
 
+#include "sockit/ip/subnet_range.hpp"
+
 namespace sockit {
 
 namespace {
@@ -171,22 +173,15 @@ bool ip_network::contains(const ip_network& n) const noexcept {
 bool ip_network::overlaps(const ip_network& n) const noexcept { return contains(n) || n.contains(*this); }
 
 result<std::vector<ip_network>, address_error> ip_network::subnets(int new_prefix, std::size_t limit) const {
-    const int bits = max_prefix_length();
-    if (!is_valid()) return fail(make_address_error(address_errc::version_mismatch, 0));
-    if (new_prefix < prefix_) return fail(make_address_error(address_errc::bad_prefix, 0));
-    if (new_prefix > bits)
-        return fail(
-            make_address_error(address_errc::prefix_too_large, 0, static_cast<std::uint32_t>(new_prefix)));
-    const int diff = new_prefix - prefix_;
-    const auto lim32 = static_cast<std::uint32_t>(std::min<std::size_t>(limit, UINT32_MAX));
-    if (diff >= 63 || (std::uint64_t{1} << diff) > limit)
+    auto range = subnet_range::of(*this, new_prefix);
+    if (!range) return fail(range.error());
+    if (!range->size_at_most(limit)) {
+        const auto lim32 = static_cast<std::uint32_t>(std::min<std::size_t>(limit, UINT32_MAX));
         return fail(make_address_error(address_errc::too_many_results, 0, lim32));
-    const std::uint64_t count = std::uint64_t{1} << diff;
+    }
     std::vector<ip_network> out;
-    out.reserve(static_cast<std::size_t>(count));
-    const uint128 step = new_prefix == 0 ? 0 : uint128{1} << (bits - new_prefix);
-    const uint128 base = address_.to_uint();
-    for (std::uint64_t i = 0; i < count; ++i) out.push_back(make(version(), base + step * i, new_prefix));
+    out.reserve(static_cast<std::size_t>(range->size_minus_one()) + 1);
+    for (const auto& s : *range) out.push_back(s);
     return out;
 }
 
