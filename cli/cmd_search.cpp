@@ -12,6 +12,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "exit_code.hpp"
+#include "number_option.hpp"
 #include "output.hpp"
 #include "sockit/search/tree_search.hpp"
 
@@ -76,7 +77,7 @@ int run_search(std::span<char*> args) {
     app->add_option("string", needle, "the fixed string to find (bytes, not a pattern)")->required();
     app->add_option("dir", roots, "directories (or files) to search")->required();
     app->add_option("-j,--jobs", jobs, "worker threads (default: the number of CPUs)")
-        ->check(CLI::Range(std::size_t{1}, std::size_t{256}));
+        ->check(within<std::size_t>(1, 256));
     app->add_flag("--all", all, "list every matching file (in the order found; --sorted: in path order)");
     app->add_flag("-i,--ignore-case", ignore_case, "ASCII letters match either case");
     app->add_flag("--sorted", sorted, "the first match in path order (bytewise) instead of the first found");
